@@ -1,0 +1,35 @@
+package dev.dyad.ir.type;
+
+import dev.dyad.ir.AsmPrinter;
+import dev.dyad.ir.attr.Attribute;
+import java.util.List;
+import java.util.Objects;
+
+/** {@code memref<2x3xf32, layout, memory-space>}; layout and memory space are null when absent. */
+public record MemRefType(List<Long> shape, Type elementType, Attribute layout, Attribute memorySpace)
+    implements ShapedType {
+  public MemRefType {
+    shape = List.copyOf(shape);
+    ShapedType.checkDims(shape);
+    Objects.requireNonNull(elementType);
+  }
+
+  @Override
+  public boolean hasRank() {
+    return true;
+  }
+
+  @Override
+  public void print(AsmPrinter p) {
+    p.append("memref<");
+    p.printDimensions(shape);
+    p.printType(elementType);
+    if (layout != null) {
+      p.append(", ").printAttribute(layout);
+    }
+    if (memorySpace != null) {
+      p.append(", ").printAttribute(memorySpace);
+    }
+    p.append('>');
+  }
+}
