@@ -828,6 +828,9 @@ public final class FloatFormat {
         int emin = 1 - kind.bias();
         int log2 = 63 - Long.numberOfLeadingZeros(mant) + exp2;
         int e = Math.max(log2, emin);
+        if (e > kind.bias()) {
+            return sign | kind.infinityBits();
+        }
         int ulpExp = e - (p - 1);
         int drop = ulpExp - exp2;
         long kept;
