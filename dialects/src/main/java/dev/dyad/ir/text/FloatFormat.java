@@ -99,7 +99,9 @@ public final class FloatFormat {
             }
             out.setLength(start);
         }
-        appendApString(bits, kind, 0, 3, true, out);
+        if (!appendDefaultFast(bits, kind, out)) {
+            appendApString(bits, kind, 0, 3, true, out);
+        }
         if (out.indexOf(".", start) >= 0) {
             return out;
         }
@@ -253,6 +255,16 @@ public final class FloatFormat {
             }
         }
 
+        return appendDigits(digits, n, exp10, precision, formatMaxPadding, truncateZero, out);
+    }
+
+    /**
+     * The final layout step of {@code APFloat::toString}: the value is digits[0..n) * 10^exp10
+     * (no trailing zeros, n <= precision), sign already written.
+     */
+    private static StringBuilder appendDigits(char[] digits, int n, int exp10, int precision,
+                                              int formatMaxPadding, boolean truncateZero,
+                                              StringBuilder out) {
         boolean scientific;
         if (formatMaxPadding == 0) {
             scientific = true;
@@ -377,7 +389,7 @@ public final class FloatFormat {
             return FAST_UNKNOWN;
         }
 
-        int trunc = truncatesToSixDigits(n, e, k);
+        int trunc = truncates(n, e, k, 6);
         if (trunc < 0) {
             return FAST_UNKNOWN;
         }
@@ -417,32 +429,34 @@ public final class FloatFormat {
     }
 
     /**
-     * Whether APFloat's truncating digit-dropping step (for FormatPrecision 6) leaves exactly
-     * six digits of n*2^e (whose decimal exponent is k): 1 yes, 0 no, -1 unknown.
+     * Whether APFloat's truncating digit-dropping step leaves at most {@code precision} digits
+     * of n*2^e (whose decimal exponent is k), in which case the result is a truncation rather
+     * than a rounding: 1 yes, 0 no, -1 unknown. (It never leaves fewer than {@code precision}
+     * digits when it drops any.)
      */
-    private static int truncatesToSixDigits(long n, int e, int k) {
+    private static int truncates(long n, int e, int k, int precision) {
         int nBits = 64 - Long.numberOfLeadingZeros(n);
+        int bitsRequired = (precision * 196 + 58) / 59;
         // APFloat's integer I is n*2^e (e >= 0) or n*5^-e with decimal exponent e (e < 0).
         int digitsOfI = e >= 0 ? k + 1 : k - e + 1;
         if (e >= 0) {
-            return digitsOfI - tensRemovable(nBits + e) <= 6 ? 1 : 0;
+            return digitsOfI - tensRemovable(nBits + e, bitsRequired) <= precision ? 1 : 0;
         }
         if (-e > MAX_POW5) {
             return -1;
         }
         int low = nBits + POW5_BITS[-e] - 1;
-        boolean truncLow = digitsOfI - tensRemovable(low) <= 6;
-        boolean truncHigh = digitsOfI - tensRemovable(low + 1) <= 6;
+        boolean truncLow = digitsOfI - tensRemovable(low, bitsRequired) <= precision;
+        boolean truncHigh = digitsOfI - tensRemovable(low + 1, bitsRequired) <= precision;
         if (truncLow == truncHigh) {
             return truncLow ? 1 : 0;
         }
         int exact = BigInteger.valueOf(n).multiply(pow5(-e)).bitLength();
-        return digitsOfI - tensRemovable(exact) <= 6 ? 1 : 0;
+        return digitsOfI - tensRemovable(exact, bitsRequired) <= precision ? 1 : 0;
     }
 
-    private static int tensRemovable(int bitLength) {
-        // bitsRequired for FormatPrecision 6 is (6*196+58)/59 == 20.
-        return bitLength > 20 ? (bitLength - 20) * 59 / 196 : 0;
+    private static int tensRemovable(int bitLength, int bitsRequired) {
+        return bitLength > bitsRequired ? (bitLength - bitsRequired) * 59 / 196 : 0;
     }
 
     /**
@@ -490,6 +504,172 @@ public final class FloatFormat {
             return FAST_UNKNOWN;
         }
         return Double.doubleToRawLongBits(parsed) == absBits ? FAST_PRINTED : FAST_NO_ROUND_TRIP;
+    }
+
+    /** The fast default-form result, or null where it falls back; for tests. */
+    static String defaultFormFast(long bits, FloatKind kind) {
+        StringBuilder out = new StringBuilder();
+        return appendDefaultFast(bits & kind.mask(), kind, out) ? out.toString() : null;
+    }
+
+    /**
+     * Fast exact path for the default form, {@code APFloat::toString(str)} (FormatPrecision 0,
+     * FormatMaxPadding 3, TruncateZero). Appends and returns true, or appends nothing and
+     * returns false when it cannot decide exactly.
+     */
+    private static boolean appendDefaultFast(long bits, FloatKind kind, StringBuilder out) {
+        int precision = 2 + kind.precision() * 59 / 196;
+        boolean negative = (bits & kind.signBit()) != 0;
+        int mbits = kind.precision() - 1;
+        long fraction = bits & ((1L << mbits) - 1);
+        int biased = (int) ((bits >>> mbits) & ((1L << kind.exponentBits()) - 1));
+        if ((biased == 0 && fraction == 0) || precision > 17) {
+            return false;
+        }
+        long n = biased == 0 ? fraction : fraction | (1L << mbits);
+        int tz = Long.numberOfTrailingZeros(n);
+        n >>>= tz;
+        int e = (biased == 0 ? 1 : biased) - kind.bias() - mbits + tz;
+
+        // Find k and x = floor(|v| / 10^(k-precision)) in [10^precision, 10^(precision+1)).
+        int k = (int) Math.floor(Math.log10(Math.scalb((double) n, e)));
+        long x = -1;
+        for (int attempt = 0; attempt < 3 && x < 0; attempt++) {
+            long f = Reciprocals.floorScaled(n, e, k - precision);
+            if (f == Reciprocals.UNKNOWN) {
+                return false;
+            }
+            if (f < LONG_POW10[precision]) {
+                k--;
+            } else if (f >= LONG_POW10[precision + 1]) {
+                k++;
+            } else {
+                x = f;
+            }
+        }
+        if (x < 0) {
+            return false;
+        }
+        int trunc = truncates(n, e, k, precision);
+        if (trunc < 0) {
+            return false;
+        }
+        long d = x / 10;
+        if (trunc == 0 && x % 10 >= 5) {
+            d++;
+        }
+        if (d == LONG_POW10[precision]) {
+            d = LONG_POW10[precision - 1];
+            k++;
+        }
+        char[] digits = new char[precision];
+        for (int i = precision - 1; i >= 0; i--) {
+            digits[i] = (char) ('0' + d % 10);
+            d /= 10;
+        }
+        int nd = precision;
+        while (digits[nd - 1] == '0') {
+            nd--;
+        }
+        if (negative) {
+            out.append('-');
+        }
+        appendDigits(digits, nd, k - (nd - 1), precision, 3, true, out);
+        return true;
+    }
+
+    /**
+     * 10^-q as 128-bit fixed-point mantissas, so floor(n*2^e/10^q) costs two 64x64-bit
+     * multiplications. Built on first use.
+     */
+    private static final class Reciprocals {
+        static final long UNKNOWN = -1;
+        static final int MIN_Q = -360;
+        static final int MAX_Q = 360;
+        // For each q: 10^-q ~= (HI:LO) * 2^EXP with HI's top bit set; EXACT if equal.
+        static final long[] HI = new long[MAX_Q - MIN_Q + 1];
+        static final long[] LO = new long[MAX_Q - MIN_Q + 1];
+        static final int[] EXP = new int[MAX_Q - MIN_Q + 1];
+        static final boolean[] EXACT = new boolean[MAX_Q - MIN_Q + 1];
+
+        static {
+            BigInteger mask64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+            for (int q = MIN_Q; q <= MAX_Q; q++) {
+                int i = q - MIN_Q;
+                BigInteger t = BigInteger.TEN.pow(Math.abs(q));
+                int bl = t.bitLength();
+                BigInteger f;
+                if (q <= 0) {
+                    f = bl <= 128 ? t.shiftLeft(128 - bl) : t.shiftRight(bl - 128);
+                    EXP[i] = bl - 128;
+                    EXACT[i] = bl <= 128 || t.getLowestSetBit() >= bl - 128;
+                } else {
+                    // floor(2^s / 10^q) lies in [2^127, 2^128) for s = 127 + bitLength(10^q).
+                    int sh = 127 + bl;
+                    f = BigInteger.ONE.shiftLeft(sh).divide(t);
+                    EXP[i] = -sh;
+                }
+                HI[i] = f.shiftRight(64).longValue();
+                LO[i] = f.and(mask64).longValue();
+            }
+        }
+
+        /**
+         * floor(n*2^e/10^q) for 0 < n < 2^53; Long.MAX_VALUE if it is 2^63 or more; UNKNOWN if q
+         * is out of range or the truncated reciprocal leaves the floor in doubt.
+         */
+        static long floorScaled(long n, int e, int q) {
+            if (q < MIN_Q || q > MAX_Q) {
+                return UNKNOWN;
+            }
+            int i = q - MIN_Q;
+            // n * (HI:LO) as three limbs l2:l1:l0.
+            long l0 = n * LO[i];
+            long h0 = unsignedMultiplyHigh(n, LO[i]);
+            long m1 = n * HI[i];
+            long l2 = unsignedMultiplyHigh(n, HI[i]);
+            long l1 = h0 + m1;
+            if (Long.compareUnsigned(l1, h0) < 0) {
+                l2++;
+            }
+            int shift = -(e + EXP[i]);
+            // The product is at least 2^127, so a shift below 64 leaves at least 2^64.
+            if (shift < 64) {
+                return Long.MAX_VALUE;
+            }
+            if (shift >= 192) {
+                return 0;
+            }
+            long floor = window(l0, l1, l2, shift);
+            if (floor == Long.MAX_VALUE || EXACT[i]) {
+                return floor;
+            }
+            // The true product lies in [P, P + n): the floor is certain if P + n - 1 agrees.
+            long a0 = l0 + (n - 1);
+            long a1 = l1;
+            long a2 = l2;
+            if (Long.compareUnsigned(a0, l0) < 0 && ++a1 == 0) {
+                a2++;
+            }
+            return window(a0, a1, a2, shift) == floor ? floor : UNKNOWN;
+        }
+
+        /**
+         * (l2:l1:l0) >>> shift for shift in [64, 192), or Long.MAX_VALUE if that is >= 2^63.
+         * (l0 only matters through the caller's carry.)
+         */
+        private static long window(long l0, long l1, long l2, int shift) {
+            int b = shift & 63;
+            long low = shift < 128 ? l1 : l2;
+            long high = shift < 128 ? l2 : 0;
+            long result = b == 0 ? low : (low >>> b) | (high << (64 - b));
+            long overflow = b == 0 ? high : high >>> b;
+            return overflow != 0 || result < 0 ? Long.MAX_VALUE : result;
+        }
+
+        private static long unsignedMultiplyHigh(long a, long b) {
+            return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+        }
     }
 
     /** Sign of n*2^e - m*10^q, exactly. */

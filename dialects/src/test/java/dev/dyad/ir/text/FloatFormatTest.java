@@ -135,6 +135,29 @@ class FloatFormatTest {
     }
 
     @Test
+    void fastDefaultFormAgreesWithApFloatToString() {
+        Random r = new Random(13);
+        for (FloatKind kind : FloatKind.values()) {
+            int decided = 0;
+            int candidates = 0;
+            for (int i = 0; i < 40_000; i++) {
+                long bits = i % 2 == 0 ? r.nextLong() & kind.mask()
+                    : FloatFormat.fromDouble(Double.parseDouble(randomDecimal(r, -320, 300)), kind);
+                if (kind.isNonFinite(bits) || (bits & ~kind.signBit()) == 0) {
+                    continue;
+                }
+                candidates++;
+                String fast = FloatFormat.defaultFormFast(bits, kind);
+                if (fast != null) {
+                    decided++;
+                    assertEquals(FloatFormat.toApString(bits, kind, 0, 3, true), fast, kind + " " + Long.toHexString(bits));
+                }
+            }
+            assertEquals(true, decided > candidates / 2, kind + " fast path rarely applies: " + decided + "/" + candidates);
+        }
+    }
+
+    @Test
     void roundTripsRandomValues() {
         Random r = new Random(5);
         for (FloatKind kind : FloatKind.values()) {
