@@ -737,6 +737,8 @@ public final class FloatFormat {
         return hi != 0 ? 128 - Long.numberOfLeadingZeros(hi) : 64 - Long.numberOfLeadingZeros(lo);
     }
 
+    // Filled lazily without locking: a racing thread at worst recomputes an entry, and
+    // BigInteger's final fields make the published value safe to read.
     private static final BigInteger[] POW5_CACHE = new BigInteger[MAX_POW5 + 1];
 
     private static BigInteger pow5(int k) {
