@@ -4,6 +4,7 @@ import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.NamedAttribute;
 import dev.dyad.ir.attr.UnitAttr;
 import dev.dyad.ir.text.FloatFormat;
+import dev.dyad.ir.text.FloatKind;
 import dev.dyad.ir.text.Identifiers;
 import dev.dyad.ir.text.StringEscapes;
 import dev.dyad.ir.type.FloatType;
@@ -120,20 +121,26 @@ public final class AsmPrinter {
   }
 
   public void printFloat(long bits, FloatType type) {
-    out.append(FloatFormat.format(bits, type.kind()));
+    FloatKind kind = FloatKind.fromMlirName(type.kind().keyword);
+    if (kind == null) {
+      // Formats without an exact formatter yet (f80, f128, some f8): the raw bit pattern,
+      // which MLIR also accepts as a float literal.
+      out.append("0x").append(Long.toHexString(bits).toUpperCase());
+      return;
+    }
+    FloatFormat.format(bits, kind, out);
   }
 
   /** A quoted, escaped string literal. */
   public void printString(String s) {
     out.append('"');
-    StringEscapes.appendEscaped(out, s);
+    StringEscapes.appendEscaped(s, out);
     out.append('"');
   }
 
   /** {@code @name}, quoted when not a bare identifier. */
   public void printSymbolName(String name) {
-    out.append('@');
-    printKeywordOrString(name);
+    Identifiers.appendSymbolReference(name, out);
   }
 
   public void printKeywordOrString(String s) {

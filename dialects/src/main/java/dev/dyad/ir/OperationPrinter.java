@@ -211,7 +211,7 @@ public final class OperationPrinter {
       out.append(" = ");
     }
     out.append('"');
-    StringEscapes.appendEscaped(out, op.getNameString());
+    StringEscapes.appendEscaped(op.getNameString(), out);
     out.append("\"(");
     for (int i = 0; i < op.getNumOperands(); i++) {
       if (i > 0) {
