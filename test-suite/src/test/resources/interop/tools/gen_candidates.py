@@ -84,6 +84,32 @@ def main():
         attrs.append(("min_si%d" % w, "%d : si%d" % (-(1 << (w - 1)), w)))
     write("int_width_sweep", op("sweep", attrs))
 
+    # Float printing sweep: deterministic pseudo-random bit patterns, given
+    # in hex so the exact value is known, plus decimal literals of interest.
+    # Each element is printed either as %e-like "d.dddddde+XX" (when that
+    # round-trips), as APFloat's shortest form (when it contains a '.'), or
+    # as hex bits.  The arrays elide the element type (f64 in arrays only).
+    import random
+    rng = random.Random(22)
+    for ty, bits in [("f16", 16), ("bf16", 16), ("f32", 32), ("f64", 64)]:
+        lines = []
+        for chunk in range(4):
+            attrs = []
+            for i in range(25):
+                v = rng.getrandbits(bits)
+                # avoid too many NaN/Inf patterns: clear top exponent bit
+                # half of the time
+                if i % 2:
+                    v &= ~(1 << (bits - 2))
+                attrs.append(("h%02d" % i, "0x%0*X : %s" % (bits // 4, v, ty)))
+            lines.append(op("%s_bits_%d" % (ty, chunk), attrs))
+        dec = ["1.0", "0.5", "0.25", "0.1", "0.2", "0.3", "1.1", "2.0e6", "1048576.0",
+               "1234567.0", "1234567.5", "123456.0", "999999.0", "9999999.0",
+               "0.1234567", "3.0e-5", "1.0e7", "65504.0", "100000.0", "1.0e-3",
+               "6.103515625e-05", "33554432.0", "1.5e300", "7.0e-310", "2.0"]
+        lines.append(op("%s_decimal" % ty, [("d%02d" % i, "%s : %s" % (d, ty)) for i, d in enumerate(dec)]))
+        write("float_sweep_" + ty, "".join(lines))
+
 
 if __name__ == "__main__":
     main()
