@@ -23,6 +23,9 @@ Layout (paths relative to the interop/ directory):
       debuginfo/ and the bare file name as argument (the implicit module's
       location is loc("NAME.mlir":0:0), so the spelling of the path matters).
       NAME.out is also checked to be a fixpoint of the same command.
+                                          + debuginfo/NAME.local.out
+      the same command plus --mlir-print-local-scope (no aliases at all,
+      every location inline; output ends in a single newline).
 Python 3 standard library only.
 """
 import os
@@ -37,6 +40,7 @@ MLIR_OPT = os.environ.get("MLIR_OPT", "mlir-opt-22")
 
 GENERIC = ["--allow-unregistered-dialect", "--mlir-print-op-generic"]
 DEBUG = GENERIC + ["--mlir-print-debuginfo"]
+LOCAL = DEBUG + ["--mlir-print-local-scope"]
 
 
 def run(args, path, cwd=None):
@@ -133,6 +137,8 @@ def do_debuginfo(w):
             w.errors.append("not a fixpoint: debuginfo/%s.out" % name)
         w.put(os.path.join(ROOT, "debuginfo", name + ".mlir"), src)
         w.put(os.path.join(ROOT, "debuginfo", name + ".out"), out)
+        local = run_text(LOCAL, src, name + ".mlir")
+        w.put(os.path.join(ROOT, "debuginfo", name + ".local.out"), local)
         n += 1
     return n
 
