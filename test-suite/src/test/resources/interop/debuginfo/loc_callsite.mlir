@@ -1,0 +1,5 @@
+"t.a"() : () -> () loc(callsite("callee.c":1:1 at "caller.c":2:2))
+"t.b"() : () -> () loc(callsite("callee"("callee.c":1:1) at "caller"("caller.c":2:2)))
+"t.c"() : () -> () loc(callsite("a.c":1:1 at callsite("b.c":2:2 at "c.c":3:3)))
+"t.d"() : () -> () loc(callsite(callsite("a.c":1:1 at "b.c":2:2) at "c.c":3:3))
+"t.e"() : () -> () loc(callsite(unknown at "caller.c":2:2))

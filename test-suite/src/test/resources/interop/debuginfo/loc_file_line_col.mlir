@@ -1,0 +1,7 @@
+"t.a"() : () -> () loc("input.c":1:2)
+"t.b"() : () -> () loc("input.c":10:20)
+"t.c"() : () -> () loc("input.c":1:2)
+"t.d"() : () -> () loc("other/dir/file.py":0:0)
+"t.e"() : () -> () loc("input.c":4294967295:4294967295)
+"t.f"() : () -> () loc("we\"ird\n\\na\C3\A9me":1:2)
+"t.g"() : () -> () loc("":3:4)

@@ -1,0 +1,13 @@
+"builtin.module"() ({
+  "t.func"() ({
+    %0 = "t.cond"() : () -> i1
+    "t.cond_br"(%0)[^bb1, ^bb2] : (i1) -> ()
+  ^bb1:  // pred: ^bb0
+    "t.br"()[^bb3] : () -> ()
+  ^bb2:  // pred: ^bb0
+    "t.br"()[^bb3] : () -> ()
+  ^bb3:  // 2 preds: ^bb1, ^bb2
+    "t.return"() : () -> ()
+  }) : () -> ()
+}) : () -> ()
+

@@ -1,0 +1,5 @@
+"builtin.module"() ({
+  "t.a"() <{flag}> {other} : () -> ()
+  "t.b"() <{flag, x = 1 : i8}> : () -> ()
+}) : () -> ()
+

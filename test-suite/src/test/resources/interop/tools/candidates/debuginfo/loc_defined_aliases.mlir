@@ -1,0 +1,7 @@
+#first = loc("def.c":1:1)
+#loc99 = loc("def.c":99:1)
+"t.a"() : () -> () loc(#first)
+"t.b"() : () -> () loc(#loc99)
+"t.c"() : () -> () loc(#late)
+"t.d"() : () -> () loc(callsite(#first at #loc99))
+#late = loc("def.c":200:1)

@@ -1,0 +1,7 @@
+"t.a"() : () -> () loc("just_a_name")
+"t.b"() : () -> () loc("named"("n.c":5:6))
+"t.c"() : () -> () loc("outer"("inner"("n.c":9:9)))
+"t.d"() : () -> () loc("n\"m")
+"t.e"() : () -> () loc("named"(unknown))
+"t.f"() : () -> () loc("n.c":5:6)
+"t.g"() : () -> () loc("wrapped"(callsite("a.c":1:1 at "b.c":2:2)))

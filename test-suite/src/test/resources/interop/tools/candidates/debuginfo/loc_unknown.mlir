@@ -1,0 +1,3 @@
+"t.a"() : () -> () loc(unknown)
+%0 = "t.b"() : () -> i32 loc(unknown)
+"t.c"(%0) : (i32) -> () loc(unknown)

@@ -1,0 +1,1 @@
+"t.sets"() {a = affine_set<(d0) : (d0 >= 0)>, b = affine_set<(d0, d1)[s0] : (d0 - s0 == 0, d1 >= 0, -d1 + 10 >= 0)>, c = affine_set<()[s0] : (s0 >= 0)>, d = affine_set<(d0) : (d0 mod 2 == 0)>, e = affine_set<(i)[N] : (i - 1 >= 0, N - i - 1 >= 0)>, f = affine_set<(d0) : (1 == 0)>} : () -> ()

@@ -1,0 +1,1 @@
+"t.arrays"() {empty = [], ints = [1, 2, 3], typed_ints = [1 : i32, 2 : i8, 3 : index], floats = [1.0, 2.5 : f32, 0.1 : f16], mixed = [1, "a", [true], {}, unit, i32, @sym], nested = [[[]], [[1]], [[1, 2], [3]]], dicts = [{a = 1}, {b = 2 : i32}], types = [i32, f32, tensor<4xi8>, () -> ()], maps = [affine_map<(d0) -> (d0)>]} : () -> ()

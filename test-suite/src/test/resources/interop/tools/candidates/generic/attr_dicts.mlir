@@ -1,0 +1,2 @@
+"t.dicts"() {empty = {}, one = {a = 1}, sorted = {z = 1, y = 2, x = 3, "b c" = 4, B = 5, _u = 6, "9" = 7}, nested = {outer = {inner = {deepest = {leaf = "x"}}}}, with_unit = {flag}, with_array = {arr = [1, 2], d = {}}} : () -> ()
+"t.sorting"() {b = 1, a = 2, aa = 3, a_ = 4, a0 = 5, "a-b" = 6, a.b = 7, a$b = 8, A = 9, Z = 10, "!" = 11, "~" = 12, "$" = 13, "0" = 14, "\C3\A9" = 15, "a b" = 16} : () -> ()

@@ -1,0 +1,2 @@
+"t.strings"() {empty = "", plain = "hello world", quote = "say \"hi\"", backslash = "a\\b", tab = "col1\tcol2", newline = "line1\nline2", hexesc = "\00\01\1f\7f\80\ff", utf8 = "h\C3\A9llo", utf8_raw = "héllo ✓ 日本", printable_hex = "\41\42\7e", punct = "!#$%&'()*+,-./:;<=>?@[]^_`{|}~", typed = "x" : i32, typed_tensor = "t" : tensor<2xi8>, space = " "} : () -> ()
+"t.escaped\"name"() {"key with space" = "v"} : () -> ()

@@ -1,0 +1,5 @@
+module @m attributes {t.a = 1} {
+  "t.v"() : () -> ()
+  module {
+  }
+}

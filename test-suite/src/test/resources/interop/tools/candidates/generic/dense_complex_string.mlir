@@ -1,0 +1,2 @@
+"t.complex"() {a = dense<[(1, 2), (3, 4)]> : tensor<2xcomplex<i32>>, b = dense<[(1.0, 2.0), (3.0, 4.0)]> : tensor<2xcomplex<f32>>, c = dense<(0.5, -0.5)> : tensor<2x2xcomplex<f64>>, d = dense<[[(1, 0)], [(0, 1)]]> : tensor<2x1xcomplex<i8>>} : () -> ()
+"t.string"() {a = dense<["a", "bc"]> : tensor<2x!t.str>, b = dense<"same"> : tensor<3x!t.str>, c = dense<[["x\"y", "\00"], ["é", ""]]> : tensor<2x2x!t.str>, d = dense<"scalar"> : tensor<!t.str>} : () -> ()

@@ -1,0 +1,10 @@
+"t.none"() : () -> ()
+%a = "t.one"() : () -> i32
+%b:2 = "t.two"() : () -> (i32, f32)
+%c:4 = "t.four"() : () -> (i1, i8, i16, index)
+"t.use"(%a, %b#0, %b#1, %c#3, %c#0) : (i32, i32, f32, index, i1) -> ()
+%d = "t.one_paren"() : () -> (i64)
+%e:1 = "t.one_colon"() : () -> (i64)
+%f, %g = "t.named"() : () -> (i8, i8)
+%h, %i:2 = "t.mixed"() : () -> (i8, i8, i8)
+"t.use2"(%f, %g, %h, %i#0, %i#1) : (i8, i8, i8, i8, i8) -> ()
