@@ -11,6 +11,8 @@ import dev.dyad.ir.type.FloatType;
 import dev.dyad.ir.type.FunctionType;
 import dev.dyad.ir.type.ShapedType;
 import dev.dyad.ir.type.Type;
+import dev.dyad.ir.attr.DistinctAttr;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +23,33 @@ import java.util.Map;
 public final class AsmPrinter {
   private final StringBuilder out;
   private final Map<Attribute, String> aliases;
+  /** Distinct attributes are numbered in order of first printing, as MLIR does. */
+  private final Map<DistinctAttr, Integer> distinctIds = new IdentityHashMap<>();
 
   public AsmPrinter(StringBuilder out, Map<Attribute, String> aliases) {
     this.out = out;
     this.aliases = aliases;
+  }
+
+  /** The number under which {@code d} is printed (assigned on first use). */
+  public int distinctId(DistinctAttr d) {
+    return distinctIds.computeIfAbsent(d, k -> distinctIds.size());
+  }
+
+  /** Prints the body of an alias definition: {@code a} itself, with aliases for what it contains. */
+  public void printAliasDefinition(Attribute a) {
+    if (a instanceof Location loc) {
+      printLocationInline(loc);
+      return;
+    }
+    a.print(this);
+  }
+
+  /** {@code loc(...)} spelled out at the outermost level, with aliases for nested locations. */
+  public void printLocationInline(Location loc) {
+    out.append("loc(");
+    printLocationBody(loc);
+    out.append(')');
   }
 
   public AsmPrinter(StringBuilder out) {
@@ -200,7 +225,8 @@ public final class AsmPrinter {
 
   private void printLocationBody(Location loc) {
     if (loc instanceof Location.FileLineCol f) {
-      printString(f.file());
+      // MLIR prints an empty file name as "-".
+      printString(f.file().isEmpty() ? "-" : f.file());
       out.append(':').append(f.line()).append(':').append(f.column());
       if (f.isRange()) {
         out.append(" to ");

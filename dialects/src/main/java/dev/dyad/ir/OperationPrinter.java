@@ -1,8 +1,7 @@
 package dev.dyad.ir;
 
-import dev.dyad.ir.attr.AffineMapAttr;
 import dev.dyad.ir.attr.Attribute;
-import dev.dyad.ir.attr.IntegerSetAttr;
+import dev.dyad.ir.attr.DistinctAttr;
 import dev.dyad.ir.text.StringEscapes;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayDeque;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,18 +34,68 @@ public final class OperationPrinter {
     this.asm = new AsmPrinter(out, aliases);
   }
 
-  /** Prints {@code op} as a whole output: alias definitions, then the op, then a newline. */
+  /**
+   * Prints {@code op} as a whole output file the way mlir-opt writes it: alias definitions, the
+   * op, a newline, the deferred (location) aliases, and a final newline unless in local scope.
+   */
   public static void printTopLevel(Operation op, PrintOptions options, StringBuilder out) {
-    Map<Attribute, String> aliases = options.localScope() ? Map.of() : collectAliases(op);
-    for (Map.Entry<Attribute, String> e : aliases.entrySet()) {
-      out.append(e.getValue()).append(" = ");
-      new AsmPrinter(out).printAttribute(e.getKey());
-      out.append('\n');
+    List<AliasState.Alias> aliases = options.localScope() ? List.of() : AliasState.collect(op, options.debugInfo());
+    Map<Attribute, String> names = new IdentityHashMap<>();
+    Map<Attribute, String> byValue = new HashMap<>();
+    for (AliasState.Alias a : aliases) {
+      if (a.attribute() instanceof DistinctAttr) {
+        names.put(a.attribute(), a.name());
+      } else {
+        byValue.put(a.attribute(), a.name());
+      }
     }
-    OperationPrinter p = new OperationPrinter(out, options, aliases);
+    Map<Attribute, String> lookup = new AliasLookup(byValue, names);
+    OperationPrinter p = new OperationPrinter(out, options, lookup);
+    for (AliasState.Alias a : aliases) {
+      if (!a.deferred()) {
+        p.printAliasDefinition(a);
+      }
+    }
     p.number(rootOf(op));
     p.printOp(op);
+    if (options.localScope()) {
+      out.append('\n');
+      return;
+    }
     out.append('\n');
+    for (AliasState.Alias a : aliases) {
+      if (a.deferred()) {
+        p.printAliasDefinition(a);
+      }
+    }
+    out.append('\n');
+  }
+
+  private void printAliasDefinition(AliasState.Alias a) {
+    out.append(a.name()).append(" = ");
+    asm.printAliasDefinition(a.attribute());
+    out.append('\n');
+  }
+
+  /** Alias names by value, except for distinct attributes, which are identities. */
+  private static final class AliasLookup extends java.util.AbstractMap<Attribute, String> {
+    private final Map<Attribute, String> byValue;
+    private final Map<Attribute, String> byIdentity;
+
+    AliasLookup(Map<Attribute, String> byValue, Map<Attribute, String> byIdentity) {
+      this.byValue = byValue;
+      this.byIdentity = byIdentity;
+    }
+
+    @Override
+    public String get(Object key) {
+      return key instanceof DistinctAttr ? byIdentity.get(key) : byValue.get(key);
+    }
+
+    @Override
+    public java.util.Set<Entry<Attribute, String>> entrySet() {
+      throw new UnsupportedOperationException();
+    }
   }
 
   public static String printTopLevel(Operation op, PrintOptions options) {
@@ -73,68 +121,29 @@ public final class OperationPrinter {
     return root;
   }
 
-  // ---- aliases -------------------------------------------------------------------------------
-
-  /** MLIR gives affine maps and integer sets aliases, numbered in order of first use. */
-  private static Map<Attribute, String> collectAliases(Operation root) {
-    Map<Attribute, String> aliases = new LinkedHashMap<>();
-    Map<String, Integer> counts = new HashMap<>();
-    java.util.function.Consumer<Attribute> visit = a -> {
-      String base = a instanceof AffineMapAttr ? "#map" : a instanceof IntegerSetAttr ? "#set" : null;
-      if (base == null || aliases.containsKey(a)) {
-        return;
-      }
-      int n = counts.merge(base, 1, Integer::sum) - 1;
-      aliases.put(a, n == 0 ? base : base + n);
-    };
-    root.walkPreOrder(op -> {
-      if (op.getProperties() != null) {
-        SubElements.walk(op.getProperties(), visit);
-      }
-      SubElements.walk(op.getAttrDictionary(), visit);
-      for (Value v : op.getOperands()) {
-        SubElements.walk(v.getType(), visit);
-      }
-      for (Type t : op.getResultTypes()) {
-        SubElements.walk(t, visit);
-      }
-      for (Region r : op.getRegions()) {
-        for (Block b : r.getBlocks()) {
-          for (BlockArgument a : b.getArguments()) {
-            SubElements.walk(a.getType(), visit);
-          }
-        }
-      }
-    });
-    return aliases;
-  }
-
   // ---- numbering (MLIR's SSANameState) -------------------------------------------------------
-
-  private record RegionToNumber(Region region, int nextValueId, int nextArgId) {}
 
   private int nextValueId;
   private int nextArgId;
 
   /**
-   * Numbers values like MLIR: within a region, blocks in order, arguments then op results; a
-   * nested region continues from the counters its parent region reached when it was finished.
+   * Numbers values like MLIR's generic printer: one counter for {@code %N} and one for
+   * {@code %argN}, never reset; regions come off a LIFO stack, each numbered block by block
+   * (arguments, then op results), after which the regions of its ops are pushed in order.
    */
   private void number(Operation root) {
     numberResults(root);
-    Deque<RegionToNumber> work = new ArrayDeque<>();
+    Deque<Region> work = new ArrayDeque<>();
     for (Region r : root.getRegions()) {
-      work.push(new RegionToNumber(r, nextValueId, nextArgId));
+      work.push(r);
     }
     while (!work.isEmpty()) {
-      RegionToNumber item = work.pop();
-      nextValueId = item.nextValueId();
-      nextArgId = item.nextArgId();
-      numberRegion(item.region());
-      for (Block b : item.region().getBlocks()) {
+      Region region = work.pop();
+      numberRegion(region);
+      for (Block b : region.getBlocks()) {
         for (Operation op = b.front(); op != null; op = op.getNextNode()) {
           for (Region nested : op.getRegions()) {
-            work.push(new RegionToNumber(nested, nextValueId, nextArgId));
+            work.push(nested);
           }
         }
       }
@@ -292,8 +301,9 @@ public final class OperationPrinter {
           out.append(": ");
           asm.printType(a.getType());
           if (options.debugInfo()) {
+            // MLIR spells out a block argument's own location even when it has an alias.
             out.append(' ');
-            asm.printLocation(a.getLoc());
+            asm.printLocationInline(a.getLoc());
           }
         }
         out.append(')');

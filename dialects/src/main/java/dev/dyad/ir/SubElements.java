@@ -4,6 +4,7 @@ import dev.dyad.ir.attr.ArrayAttr;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DenseElementsAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
+import dev.dyad.ir.attr.DistinctAttr;
 import dev.dyad.ir.attr.IntegerAttr;
 import dev.dyad.ir.attr.NamedAttribute;
 import dev.dyad.ir.attr.StringAttr;
@@ -19,71 +20,111 @@ import dev.dyad.ir.type.UnrankedTensorType;
 import dev.dyad.ir.type.VectorType;
 import java.util.function.Consumer;
 
-/** Walks the attributes nested in attributes and types (what MLIR's SubElementInterfaces do). */
+/**
+ * The attributes and types directly nested in a builtin attribute or type (MLIR's
+ * SubElementInterfaces), in the order MLIR walks them.
+ */
 public final class SubElements {
   private SubElements() {}
+
+  /** Callbacks for the direct children of an attribute or type. */
+  public interface Visitor {
+    void attribute(Attribute a);
+
+    void type(Type t);
+  }
+
+  public static void forEachChild(Attribute a, Visitor v) {
+    if (a instanceof ArrayAttr arr) {
+      arr.elements().forEach(v::attribute);
+    } else if (a instanceof DictionaryAttr d) {
+      for (NamedAttribute e : d.entries()) {
+        v.attribute(e.value());
+      }
+    } else if (a instanceof TypeAttr t) {
+      v.type(t.type());
+    } else if (a instanceof IntegerAttr i) {
+      v.type(i.type());
+    } else if (a instanceof StringAttr s && s.type() != null) {
+      v.type(s.type());
+    } else if (a instanceof DenseElementsAttr d) {
+      v.type(d.type());
+    } else if (a instanceof DistinctAttr d) {
+      v.attribute(d.referenced());
+    } else if (a instanceof Location.Name n) {
+      v.attribute(n.child());
+    } else if (a instanceof Location.CallSite c) {
+      v.attribute(c.callee());
+      v.attribute(c.caller());
+    } else if (a instanceof Location.Fused f) {
+      if (f.metadata() != null) {
+        v.attribute(f.metadata());
+      }
+      f.locations().forEach(v::attribute);
+    }
+  }
+
+  public static void forEachChild(Type t, Visitor v) {
+    if (t instanceof RankedTensorType r) {
+      v.type(r.elementType());
+      if (r.encoding() != null) {
+        v.attribute(r.encoding());
+      }
+    } else if (t instanceof UnrankedTensorType u) {
+      v.type(u.elementType());
+    } else if (t instanceof VectorType vt) {
+      v.type(vt.elementType());
+    } else if (t instanceof MemRefType m) {
+      v.type(m.elementType());
+      if (m.layout() != null) {
+        v.attribute(m.layout());
+      }
+      if (m.memorySpace() != null) {
+        v.attribute(m.memorySpace());
+      }
+    } else if (t instanceof UnrankedMemRefType m) {
+      v.type(m.elementType());
+      if (m.memorySpace() != null) {
+        v.attribute(m.memorySpace());
+      }
+    } else if (t instanceof ComplexType c) {
+      v.type(c.elementType());
+    } else if (t instanceof TupleType tt) {
+      tt.types().forEach(v::type);
+    } else if (t instanceof FunctionType f) {
+      f.inputs().forEach(v::type);
+      f.results().forEach(v::type);
+    }
+  }
 
   /** Calls {@code visit} on {@code a} and every attribute nested in it, parents first. */
   public static void walk(Attribute a, Consumer<Attribute> visit) {
     visit.accept(a);
-    if (a instanceof ArrayAttr arr) {
-      arr.elements().forEach(e -> walk(e, visit));
-    } else if (a instanceof DictionaryAttr d) {
-      for (NamedAttribute e : d.entries()) {
-        walk(e.value(), visit);
+    forEachChild(a, new Visitor() {
+      @Override
+      public void attribute(Attribute child) {
+        walk(child, visit);
       }
-    } else if (a instanceof TypeAttr t) {
-      walk(t.type(), visit);
-    } else if (a instanceof IntegerAttr i) {
-      walk(i.type(), visit);
-    } else if (a instanceof StringAttr s && s.type() != null) {
-      walk(s.type(), visit);
-    } else if (a instanceof DenseElementsAttr d) {
-      walk(d.type(), visit);
-    } else if (a instanceof Location.Name n) {
-      walk(n.child(), visit);
-    } else if (a instanceof Location.CallSite c) {
-      walk(c.callee(), visit);
-      walk(c.caller(), visit);
-    } else if (a instanceof Location.Fused f) {
-      if (f.metadata() != null) {
-        walk(f.metadata(), visit);
+
+      @Override
+      public void type(Type child) {
+        walk(child, visit);
       }
-      f.locations().forEach(l -> walk(l, visit));
-    }
+    });
   }
 
   /** Calls {@code visit} on every attribute nested in type {@code t}. */
   public static void walk(Type t, Consumer<Attribute> visit) {
-    if (t instanceof RankedTensorType r) {
-      walk(r.elementType(), visit);
-      if (r.encoding() != null) {
-        walk(r.encoding(), visit);
+    forEachChild(t, new Visitor() {
+      @Override
+      public void attribute(Attribute child) {
+        walk(child, visit);
       }
-    } else if (t instanceof UnrankedTensorType u) {
-      walk(u.elementType(), visit);
-    } else if (t instanceof VectorType v) {
-      walk(v.elementType(), visit);
-    } else if (t instanceof MemRefType m) {
-      walk(m.elementType(), visit);
-      if (m.layout() != null) {
-        walk(m.layout(), visit);
+
+      @Override
+      public void type(Type child) {
+        walk(child, visit);
       }
-      if (m.memorySpace() != null) {
-        walk(m.memorySpace(), visit);
-      }
-    } else if (t instanceof UnrankedMemRefType m) {
-      walk(m.elementType(), visit);
-      if (m.memorySpace() != null) {
-        walk(m.memorySpace(), visit);
-      }
-    } else if (t instanceof ComplexType c) {
-      walk(c.elementType(), visit);
-    } else if (t instanceof TupleType tt) {
-      tt.types().forEach(e -> walk(e, visit));
-    } else if (t instanceof FunctionType f) {
-      f.inputs().forEach(e -> walk(e, visit));
-      f.results().forEach(e -> walk(e, visit));
-    }
+    });
   }
 }

@@ -57,6 +57,7 @@ class GenericPrinterTest {
             "t.ret"() : () -> ()
           }) : () -> ()
         }) : () -> ()
+
         """;
     assertEquals(expected, OperationPrinter.printTopLevel(module, PrintOptions.DEFAULT));
   }

@@ -1,0 +1,196 @@
+package dev.dyad.ir;
+
+import dev.dyad.ir.attr.AffineMapAttr;
+import dev.dyad.ir.attr.Attribute;
+import dev.dyad.ir.attr.DictionaryAttr;
+import dev.dyad.ir.attr.DistinctAttr;
+import dev.dyad.ir.attr.IntegerSetAttr;
+import dev.dyad.ir.attr.NamedAttribute;
+import dev.dyad.ir.attr.UnitAttr;
+import dev.dyad.ir.type.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the {@code #map}/{@code #set}/{@code #loc}/{@code #distinct} aliases of a printed
+ * module the way MLIR does: collected in a visit of the IR, sorted by nesting depth, name and
+ * first visit, numbered per name, and split into definitions printed before the op and
+ * location-only ones deferred after it (see docs/mlir-generic-printing.md §12–13).
+ */
+final class AliasState {
+  /** Dialects whose ops mlir-opt registers: their properties are visited like attributes. */
+  private static final java.util.Set<String> MLIR_REGISTERED_DIALECTS = java.util.Set.of(
+      "builtin", "func", "arith", "scf", "cf", "tensor", "linalg", "memref", "affine", "vector",
+      "math", "bufferization", "gpu", "llvm", "index", "complex", "shape", "tosa", "ml_program");
+
+  private static final class Info {
+    final int order;
+    boolean deferred;
+    int depth;
+    String name;
+
+    Info(int order, boolean deferred) {
+      this.order = order;
+      this.deferred = deferred;
+    }
+  }
+
+  private final Map<Attribute, Info> infos = new HashMap<>();
+  /** Distinct attributes are identity-keyed. */
+  private final Map<Attribute, Info> distinctInfos = new IdentityHashMap<>();
+  private final boolean debugInfo;
+  private int nextOrder;
+
+  private AliasState(boolean debugInfo) {
+    this.debugInfo = debugInfo;
+  }
+
+  /** The aliases of {@code root}, in definition order, each with its name and section. */
+  record Alias(Attribute attribute, String name, boolean deferred) {}
+
+  static List<Alias> collect(Operation root, boolean debugInfo) {
+    AliasState s = new AliasState(debugInfo);
+    s.visitOp(root);
+    return s.finish();
+  }
+
+  private static String baseName(Attribute a) {
+    if (a instanceof AffineMapAttr) {
+      return "map";
+    }
+    if (a instanceof IntegerSetAttr) {
+      return "set";
+    }
+    if (a instanceof Location) {
+      return "loc";
+    }
+    if (a instanceof DistinctAttr d && !(d.referenced() instanceof UnitAttr)) {
+      return "distinct";
+    }
+    return null;
+  }
+
+  private Map<Attribute, Info> table(Attribute a) {
+    return a instanceof DistinctAttr ? distinctInfos : infos;
+  }
+
+  /** Whether mlir-opt would treat {@code op} as registered (affects which attributes it visits). */
+  static boolean isRegisteredForPrinting(Operation op) {
+    return op.isRegistered() || MLIR_REGISTERED_DIALECTS.contains(op.getName().getDialectNamespace());
+  }
+
+  private void visitOp(Operation op) {
+    if (debugInfo) {
+      visitAttr(op.getLoc(), true);
+    }
+    for (Region r : op.getRegions()) {
+      for (Block b : r.getBlocks()) {
+        for (BlockArgument a : b.getArguments()) {
+          visitType(a.getType(), false);
+          if (debugInfo) {
+            visitAttr(a.getLoc(), false);
+          }
+        }
+        for (Operation nested = b.front(); nested != null; nested = nested.getNextNode()) {
+          visitOp(nested);
+        }
+      }
+    }
+    for (Value v : op.getOperands()) {
+      visitType(v.getType(), false);
+    }
+    for (Type t : op.getResultTypes()) {
+      visitType(t, false);
+    }
+    DictionaryAttr attrs = op.getAttrDictionary();
+    if (op.getProperties() != null && isRegisteredForPrinting(op)) {
+      List<NamedAttribute> merged = new ArrayList<>(attrs.entries());
+      merged.addAll(op.getProperties().entries());
+      merged.sort(Comparator.comparing(NamedAttribute::name));
+      for (NamedAttribute e : merged) {
+        visitAttr(e.value(), false);
+      }
+      return;
+    }
+    for (NamedAttribute e : attrs.entries()) {
+      visitAttr(e.value(), false);
+    }
+  }
+
+  /** Visits {@code a}; returns the alias depth it contributes to an enclosing alias. */
+  private int visitAttr(Attribute a, boolean deferred) {
+    String base = baseName(a);
+    if (base == null) {
+      return visitChildren(a, deferred);
+    }
+    Map<Attribute, Info> table = table(a);
+    Info info = table.get(a);
+    if (info != null) {
+      if (!deferred && info.deferred) {
+        info.deferred = false;
+        visitChildren(a, false);
+      }
+      return info.depth + 1;
+    }
+    info = new Info(nextOrder++, deferred);
+    table.put(a, info);
+    info.depth = visitChildren(a, deferred);
+    return info.depth + 1;
+  }
+
+  private int visitType(Type t, boolean deferred) {
+    int[] max = {0};
+    SubElements.forEachChild(t, new SubElements.Visitor() {
+      @Override
+      public void attribute(Attribute child) {
+        max[0] = Math.max(max[0], visitAttr(child, deferred));
+      }
+
+      @Override
+      public void type(Type child) {
+        max[0] = Math.max(max[0], visitType(child, deferred));
+      }
+    });
+    return max[0];
+  }
+
+  private int visitChildren(Attribute a, boolean deferred) {
+    int[] max = {0};
+    SubElements.forEachChild(a, new SubElements.Visitor() {
+      @Override
+      public void attribute(Attribute child) {
+        max[0] = Math.max(max[0], visitAttr(child, deferred));
+      }
+
+      @Override
+      public void type(Type child) {
+        max[0] = Math.max(max[0], visitType(child, deferred));
+      }
+    });
+    return max[0];
+  }
+
+  private List<Alias> finish() {
+    Map<Attribute, Info> all = new LinkedHashMap<>();
+    all.putAll(infos);
+    List<Map.Entry<Attribute, Info>> entries = new ArrayList<>(all.entrySet());
+    entries.addAll(distinctInfos.entrySet());
+    entries.sort(Comparator
+        .comparingInt((Map.Entry<Attribute, Info> e) -> e.getValue().depth)
+        .thenComparing(e -> baseName(e.getKey()))
+        .thenComparingInt(e -> e.getValue().order));
+    Map<String, Integer> counts = new HashMap<>();
+    List<Alias> out = new ArrayList<>(entries.size());
+    for (Map.Entry<Attribute, Info> e : entries) {
+      String base = baseName(e.getKey());
+      int n = counts.merge(base, 1, Integer::sum) - 1;
+      out.add(new Alias(e.getKey(), "#" + base + (n == 0 ? "" : Integer.toString(n)), e.getValue().deferred));
+    }
+    return out;
+  }
+}
