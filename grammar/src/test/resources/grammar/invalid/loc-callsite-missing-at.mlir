@@ -1,0 +1,1 @@
+"t.x"() : () -> () loc(callsite("a" "b"))

@@ -1,0 +1,5 @@
+"t.x"() : () -> ()
+{-#
+  dialect_resources: {
+    builtin: {}
+  }

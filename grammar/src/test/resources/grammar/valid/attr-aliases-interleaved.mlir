@@ -1,0 +1,5 @@
+#first = 1
+"t.a"() {x = #first} : () -> ()
+!second = i64
+#third = [#first]
+"t.b"() {y = #third} : () -> !second

@@ -1,0 +1,1 @@
+"t.x"() {a = array<i64: 1, 2>, b = array<i64>, c = array<i32: -1, 0x10>, d = array<f32: 1.0, -2.5, 0x3F800000>, e = array<i1: true, false, true>, f = array<f64: 1., -0.5>, g = array<i8: 127, -128>, h = array<i16>, i = array<bf16: 1.0>} : () -> ()

@@ -1,0 +1,7 @@
+"t.x"() : () -> ()
+{-#
+  dialect_resources: {
+    builtin: {
+    }
+  }
+#-}

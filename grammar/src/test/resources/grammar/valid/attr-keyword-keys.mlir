@@ -1,0 +1,3 @@
+"t.x"() {dense = 1, loc = 2, i32 = 3, f32 = 4, index = 5, none = 6, tensor = 7, memref = 8, vector = 9, complex = 10, tuple = 11, true = 12, false = 13, unit = 14, to = 15, at = 16, unknown = 17, callsite = 18, fused = 19, affine_map = 20, affine_set = 21, array = 22, strided = 23, offset = 24, distinct = 25, sparse = 26, dense_resource = 27, floordiv = 28, ceildiv = 29, mod = 30, x = 31, si8 = 32, f8E4M3FN = 33, attributes = 34, func = 35, type = 36, symbol = 37, min = 38, max = 39, size = 40, step = 41, for = 42, token = 43, bf16 = 44} : () -> ()
+"t.y"() {dense, loc, i32, tensor, unit, to} : () -> ()
+"t.z"() {a.b.c = 1, _under = 2, a$b = 3} : () -> ()

@@ -1,0 +1,1 @@
+"t.x"() {a = sparse<[[0, 0], [1, 2]], [1, 5]> : tensor<3x4xi32>, b = sparse<> : tensor<2xi32>, c = sparse<[[0], [3]], [1.5, -2.0]> : tensor<4xf32>, d = sparse<0, 1> : tensor<4xi8>, e = sparse<[[0, 1]], "0x01000000"> : tensor<2x2xi32>} : () -> ()

@@ -1,0 +1,20 @@
+"t.x"() {
+  a = memref<f32>,
+  b = memref<2x3xf32>,
+  c = memref<?x?xf32>,
+  d = memref<*xf32>,
+  e = memref<*xf32, 1>,
+  f = memref<4xf32, 3>,
+  g = memref<4x4xf32, affine_map<(d0, d1) -> (d1, d0)>>,
+  h = memref<4x4xf32, affine_map<(d0, d1)[s0] -> (d0 * 4 + d1 + s0)>, 2>,
+  i = memref<2x?xf32, strided<[?, 1], offset: ?>>,
+  j = memref<2x3xf32, strided<[3, 1]>>,
+  k = memref<2x3xf32, strided<[3, 1], offset: 5>, #gpu.address_space<workgroup>>,
+  l = memref<8xi8, "gpu">,
+  m = memref<0xf32>,
+  n = memref<4xvector<4xf32>>,
+  o = memref<4xi8, #gpu.address_space<private>>,
+  p = memref<*xi32, #gpu.address_space<global>>,
+  q = memref<4xmemref<2xf32>>,
+  r = memref<4xcomplex<f32>>
+} : () -> ()

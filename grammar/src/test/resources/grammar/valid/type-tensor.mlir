@@ -1,0 +1,23 @@
+"t.x"() {
+  a = tensor<f32>,
+  b = tensor<4xf32>,
+  c = tensor<2x?x3xf32>,
+  d = tensor<?x?xi1>,
+  e = tensor<*xf32>,
+  f = tensor<0xf32>,
+  g = tensor<0x0x3xbf16>,
+  h = tensor<0xi32>,
+  i = tensor<0xindex>,
+  j = tensor<0xcomplex<f32>>,
+  k = tensor<1x2x3x4x5x6x7x8xf64>,
+  l = tensor<4xvector<2xi8>>,
+  m = tensor<4x!t.elem>,
+  n = tensor<4xcomplex<f16>>,
+  o = tensor<100000000000xi8>,
+  p = tensor<4x4xf32, "encoding">,
+  q = tensor<?xf32, {dim = 1 : i64}>,
+  r = tensor<8xf32, #t.enc<x>>,
+  s = tensor<2 x 3 x f32>,
+  t = tensor< 4xf32>,
+  u = tensor <4xf32>
+} : () -> ()
