@@ -110,7 +110,7 @@ final class AliasState {
     DictionaryAttr attrs = op.getAttrDictionary();
     if (op.getProperties() != null && isRegisteredForPrinting(op)) {
       List<NamedAttribute> merged = new ArrayList<>(attrs.entries());
-      merged.addAll(op.getProperties().entries());
+      merged.addAll(op.getPropertiesDictionary().entries());
       merged.sort(Comparator.comparing(NamedAttribute::name));
       for (NamedAttribute e : merged) {
         visitAttr(e.value(), false);
@@ -160,6 +160,13 @@ final class AliasState {
   }
 
   private int visitChildren(Attribute a, boolean deferred) {
+    // MLIR visits what the printer prints: a name location's unknown child is not printed.
+    if (a instanceof Location.Name n && n.child() instanceof Location.Unknown) {
+      return 0;
+    }
+    if (a instanceof DistinctAttr d && d.referenced() instanceof UnitAttr) {
+      return 0;
+    }
     int[] max = {0};
     SubElements.forEachChild(a, new SubElements.Visitor() {
       @Override

@@ -163,6 +163,13 @@ public final class AsmPrinter {
     out.append('"');
   }
 
+  /** A quoted, escaped string literal of raw bytes (one char per byte). */
+  public void printByteString(String bytes) {
+    out.append('"');
+    StringEscapes.appendEscaped(bytes.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), out);
+    out.append('"');
+  }
+
   /** {@code @name}, quoted when not a bare identifier. */
   public void printSymbolName(String name) {
     Identifiers.appendSymbolReference(name, out);
@@ -227,13 +234,13 @@ public final class AsmPrinter {
     if (loc instanceof Location.FileLineCol f) {
       // MLIR prints an empty file name as "-".
       printString(f.file().isEmpty() ? "-" : f.file());
-      out.append(':').append(f.line()).append(':').append(f.column());
+      out.append(':').append(Integer.toUnsignedString(f.line())).append(':').append(Integer.toUnsignedString(f.column()));
       if (f.isRange()) {
         out.append(" to ");
         if (f.endLine() != f.line()) {
-          out.append(f.endLine());
+          out.append(Integer.toUnsignedString(f.endLine()));
         }
-        out.append(':').append(f.endColumn());
+        out.append(':').append(Integer.toUnsignedString(f.endColumn()));
       }
     } else if (loc instanceof Location.Name n) {
       printString(n.name());

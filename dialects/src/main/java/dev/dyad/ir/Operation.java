@@ -21,7 +21,7 @@ public final class Operation {
   private OpOperand[] operands;
   private final OpResult[] results;
   private BlockOperand[] successors;
-  private DictionaryAttr properties;
+  private Attribute properties;
   private DictionaryAttr attributes;
   private final Region[] regions;
 
@@ -226,21 +226,27 @@ public final class Operation {
 
   // ---- properties and attributes --------------------------------------------------------
 
-  /** The properties dictionary, or null when this op has none. */
-  public DictionaryAttr getProperties() {
+  /** The properties (usually a dictionary), or null when this op has none. */
+  public Attribute getProperties() {
     return properties;
   }
 
-  public void setProperties(DictionaryAttr properties) {
+  public void setProperties(Attribute properties) {
     this.properties = properties;
   }
 
+  /** The properties as a dictionary (empty when absent or not a dictionary). */
+  public DictionaryAttr getPropertiesDictionary() {
+    return properties instanceof DictionaryAttr d ? d : DictionaryAttr.EMPTY;
+  }
+
+  /** The inherent attribute {@code key}, or null. */
   public Attribute getProperty(String key) {
-    return properties == null ? null : properties.get(key);
+    return properties instanceof DictionaryAttr d ? d.get(key) : null;
   }
 
   public void setProperty(String key, Attribute value) {
-    properties = (properties == null ? DictionaryAttr.EMPTY : properties).with(key, value);
+    properties = getPropertiesDictionary().with(key, value);
   }
 
   /** The discardable attributes. */

@@ -179,7 +179,8 @@ public final class OperationPrinter {
   }
 
   private void printValueId(Value v) {
-    if (v instanceof OpResult r && r.getIndex() > 0) {
+    // Results of multi-result ops always carry their number, #0 included.
+    if (v instanceof OpResult r && r.getOwner().getNumResults() > 1) {
       Integer id = valueIds.get(r.getOwner().getResult(0));
       if (id == null) {
         out.append("<<UNKNOWN SSA VALUE>>");
@@ -213,7 +214,7 @@ public final class OperationPrinter {
     printIndent();
     int numResults = op.getNumResults();
     if (numResults > 0) {
-      printValueId(op.getResult(0));
+      out.append('%').append(valueIds.get(op.getResult(0)).intValue());
       if (numResults > 1) {
         out.append(':').append(numResults);
       }

@@ -1,7 +1,6 @@
 package dev.dyad.ir;
 
 import dev.dyad.ir.attr.Attribute;
-import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.NamedAttribute;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
@@ -16,8 +15,11 @@ public final class OperationState {
   public final List<Type> resultTypes = new ArrayList<>();
   public final List<Block> successors = new ArrayList<>();
   public final List<NamedAttribute> attributes = new ArrayList<>();
-  /** The properties dictionary ({@code <{...}>}), or null when the op has none. */
-  public DictionaryAttr properties;
+  /**
+   * The properties ({@code <{...}>}), or null when the op has none: a dictionary of inherent
+   * attributes for registered ops; any attribute for unregistered ones, as in MLIR.
+   */
+  public Attribute properties;
   public final List<Region> regions = new ArrayList<>();
 
   public OperationState(OperationName name, Location location) {

@@ -268,7 +268,7 @@ final class RandomIr {
       case 0 -> intAttr();
       case 1 -> floatAttr(floatType());
       case 2 -> IntegerAttr.bool(rnd.nextBoolean());
-      case 3 -> new StringAttr(string(), rnd.nextInt(5) == 0 ? IntegerType.I32 : null);
+      case 3 -> new StringAttr(StringAttr.toBytes(string()), rnd.nextInt(5) == 0 ? IntegerType.I32 : null);
       case 4 -> UnitAttr.INSTANCE;
       case 5 -> new TypeAttr(type(1));
       case 6 -> rnd.nextBoolean() ? SymbolRefAttr.flat("sym" + rnd.nextInt(3))

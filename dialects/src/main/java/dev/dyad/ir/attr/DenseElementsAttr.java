@@ -5,6 +5,7 @@ import dev.dyad.ir.type.ComplexType;
 import dev.dyad.ir.type.IntegerType;
 import dev.dyad.ir.type.ShapedType;
 import dev.dyad.ir.type.Type;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -19,12 +20,49 @@ public final class DenseElementsAttr implements Attribute {
 
   private final ShapedType type;
   private final long[] bits;
+  /** Elements of integer types wider than 64 bits (then {@code bits} is empty), else null. */
+  private final BigInteger[] wide;
   private final boolean splat;
 
   private DenseElementsAttr(ShapedType type, long[] bits, boolean splat) {
     this.type = type;
     this.bits = bits;
+    this.wide = null;
     this.splat = splat;
+  }
+
+  private DenseElementsAttr(ShapedType type, BigInteger[] wide, boolean splat) {
+    this.type = type;
+    this.bits = new long[0];
+    this.wide = wide;
+    this.splat = splat;
+  }
+
+  /** Whether elements of {@code elt} need {@link #getWide} (integers wider than 64 bits). */
+  public static boolean isWide(Type elt) {
+    return elt instanceof IntegerType it && it.width() > 64;
+  }
+
+  /** Creates an attribute of wide integers, normalised like IntegerAttr values. */
+  public static DenseElementsAttr getWide(ShapedType type, BigInteger[] values) {
+    if (!type.hasStaticShape() || !isWide(type.elementType())) {
+      throw new IllegalArgumentException("wide dense elements need a static shape and a >64-bit integer type");
+    }
+    BigInteger[] norm = new BigInteger[values.length];
+    for (int i = 0; i < values.length; i++) {
+      norm[i] = IntegerAttr.normalise(values[i], type.elementType());
+    }
+    long n = type.numElements();
+    if (norm.length == 1) {
+      return new DenseElementsAttr(type, norm, true);
+    }
+    if (norm.length != n) {
+      throw new IllegalArgumentException("expected " + n + " elements, got " + norm.length);
+    }
+    if (n > 0 && java.util.Arrays.stream(norm).allMatch(v -> v.equals(norm[0]))) {
+      return new DenseElementsAttr(type, new BigInteger[] {norm[0]}, true);
+    }
+    return new DenseElementsAttr(type, norm, false);
   }
 
   /**
@@ -107,7 +145,8 @@ public final class DenseElementsAttr implements Attribute {
     p.append("> : ").printType(type);
   }
 
-  private void printBody(AsmPrinter p) {
+  /** The part between {@code dense<} and {@code >}; also used inside {@code sparse<...>}. */
+  public void printBody(AsmPrinter p) {
     Type elt = type.elementType();
     long n = type.numElements();
     if (splat) {
@@ -141,6 +180,10 @@ public final class DenseElementsAttr implements Attribute {
 
   private void printElement(AsmPrinter p, long index) {
     Type elt = type.elementType();
+    if (wide != null) {
+      p.append(wide[splat ? 0 : (int) index].toString());
+      return;
+    }
     Type scalar = scalarType(elt);
     if (elt instanceof ComplexType) {
       p.append('(');
@@ -158,7 +201,17 @@ public final class DenseElementsAttr implements Attribute {
     Type scalar = scalarType(type.elementType());
     int width = ElementBits.width(scalar);
     byte[] raw;
-    if (scalar instanceof IntegerType it && it.width() == 1) {
+    if (wide != null) {
+      int bytes = (width + 7) / 8;
+      raw = new byte[wide.length * bytes];
+      for (int i = 0; i < wide.length; i++) {
+        byte[] be = wide[i].toByteArray();
+        for (int b = 0; b < bytes; b++) {
+          int src = be.length - 1 - b;
+          raw[i * bytes + b] = src >= 0 ? be[src] : (byte) (wide[i].signum() < 0 ? 0xFF : 0);
+        }
+      }
+    } else if (scalar instanceof IntegerType it && it.width() == 1) {
       raw = new byte[(bits.length + 7) / 8];
       for (int i = 0; i < bits.length; i++) {
         if (bits[i] != 0) {
@@ -187,12 +240,13 @@ public final class DenseElementsAttr implements Attribute {
     return o instanceof DenseElementsAttr d
         && d.type.equals(type)
         && d.splat == splat
-        && Arrays.equals(d.bits, bits);
+        && Arrays.equals(d.bits, bits)
+        && Arrays.equals(d.wide, wide);
   }
 
   @Override
   public int hashCode() {
-    return 31 * type.hashCode() + Arrays.hashCode(bits);
+    return 31 * type.hashCode() + Arrays.hashCode(bits) + Arrays.hashCode(wide);
   }
 
   @Override

@@ -28,7 +28,8 @@ public record MemRefType(List<Long> shape, Type elementType, Attribute layout, A
       p.append(", ").printAttribute(layout);
     }
     if (memorySpace != null) {
-      p.append(", ").printAttribute(memorySpace);
+      // MLIR elides the default i64 type of an integer memory space.
+      p.append(", ").printAttributeElidingDefaultType(memorySpace);
     }
     p.append('>');
   }

@@ -25,7 +25,8 @@ public record UnrankedMemRefType(Type elementType, Attribute memorySpace) implem
   public void print(AsmPrinter p) {
     p.append("memref<*x").printType(elementType);
     if (memorySpace != null) {
-      p.append(", ").printAttribute(memorySpace);
+      // MLIR elides the default i64 type of an integer memory space.
+      p.append(", ").printAttributeElidingDefaultType(memorySpace);
     }
     p.append('>');
   }

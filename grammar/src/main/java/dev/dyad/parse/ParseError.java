@@ -1,0 +1,26 @@
+package dev.dyad.parse;
+
+import dev.dyad.ir.Diagnostic;
+import dev.dyad.ir.Location;
+
+/**
+ * The first error found while building IR from a parse tree. Like MLIR's parser, Dyad stops at
+ * the first error: later ones are usually consequences of it.
+ */
+final class ParseError extends RuntimeException {
+  private final transient Diagnostic diagnostic;
+
+  ParseError(Location loc, String message) {
+    super(message, null, false, false);
+    this.diagnostic = Diagnostic.error(loc, message);
+  }
+
+  ParseError note(Location loc, String message) {
+    diagnostic.attachNote(loc, message);
+    return this;
+  }
+
+  Diagnostic diagnostic() {
+    return diagnostic;
+  }
+}
