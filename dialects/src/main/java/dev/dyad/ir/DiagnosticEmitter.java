@@ -5,4 +5,9 @@ package dev.dyad.ir;
 public interface DiagnosticEmitter {
   /** Reports an error on {@code op}; the returned diagnostic can take notes. */
   Diagnostic emitError(Operation op, String message);
+
+  /** Like MLIR's {@code emitOpError}: the message is prefixed with {@code 'name' op }. */
+  default Diagnostic emitOpError(Operation op, String message) {
+    return emitError(op, "'" + op.getNameString() + "' op " + message);
+  }
 }

@@ -1,5 +1,8 @@
 package dev.dyad.ir;
 
+import dev.dyad.ir.attr.DictionaryAttr;
+import dev.dyad.ir.attr.NamedAttribute;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -27,8 +30,59 @@ public interface OpDef {
   }
 
   /**
-   * Checks the op's declared structure, constraints and custom rules (not traits, not nested
-   * regions: the verifier does those), reporting each failure through {@code emitter}.
+   * Checks the op itself, in MLIR's order (counts, structural traits, declared constraints, the
+   * other traits, custom rules), stopping at the first failure and reporting it through
+   * {@code emitter}. Nested ops are the {@link Verifier}'s business.
    */
   void verify(Operation op, DiagnosticEmitter emitter);
+
+  /**
+   * Checks what needs the nested ops verified first (MLIR's region verifiers, e.g. symbol table
+   * uniqueness and region isolation); called after the op's regions verified successfully.
+   */
+  default void verifyRegions(Operation op, DiagnosticEmitter emitter) {}
+
+  /**
+   * Sorts the attributes of an op being created (by a parser) into properties and discardable
+   * attributes the way MLIR does: inherent names found among {@code attributes} move into the
+   * properties and {@code explicitProperties} (the generic form's {@code <{...}>}, or null) win
+   * over them. This default moves every name of {@link #propertyNames()} and checks nothing.
+   */
+  default PropertiesSplit splitProperties(DictionaryAttr explicitProperties, DictionaryAttr attributes) {
+    List<String> inherent = propertyNames();
+    if (explicitProperties != null && inherent.isEmpty()) {
+      return PropertiesSplit.failure("invalid properties " + AsmPrinter.toString(explicitProperties) + " for op "
+          + name() + ": this operation does not support properties");
+    }
+    DictionaryAttr props = DictionaryAttr.EMPTY;
+    List<NamedAttribute> discardable = new ArrayList<>();
+    for (NamedAttribute a : attributes.entries()) {
+      if (inherent.contains(a.name())) {
+        props = props.with(a.name(), a.value());
+      } else {
+        discardable.add(a);
+      }
+    }
+    if (explicitProperties != null) {
+      for (NamedAttribute a : explicitProperties.entries()) {
+        if (inherent.contains(a.name())) {
+          props = props.with(a.name(), a.value());
+        }
+      }
+    }
+    return new PropertiesSplit(props.isEmpty() ? null : props, new DictionaryAttr(discardable), null);
+  }
+
+  /** A human-readable description for {@code cim-opt --list-ops}. */
+  default String describe() {
+    StringBuilder sb = new StringBuilder(name());
+    if (!summary().isEmpty()) {
+      sb.append(": ").append(summary());
+    }
+    sb.append('\n');
+    for (Trait t : traits()) {
+      sb.append("  trait ").append(t.name()).append('\n');
+    }
+    return sb.toString();
+  }
 }

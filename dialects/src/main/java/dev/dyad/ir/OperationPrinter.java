@@ -104,13 +104,25 @@ public final class OperationPrinter {
     return sb.toString();
   }
 
-  /** One op in generic form, no aliases, numbered as in a print of its outermost ancestor. */
+  /**
+   * One op in generic form, no aliases, numbered as in a print of its outermost ancestor or, with
+   * {@link PrintOptions#localScope()}, of its closest isolated-from-above ancestor (itself
+   * included) like MLIR's local scope: diagnostics print ops that way.
+   */
   public static String print(Operation op, PrintOptions options) {
     StringBuilder sb = new StringBuilder();
     OperationPrinter p = new OperationPrinter(sb, options, Map.of());
-    p.number(rootOf(op));
+    p.number(options.localScope() ? localRootOf(op) : rootOf(op));
     p.printOp(op);
     return sb.toString();
+  }
+
+  private static Operation localRootOf(Operation op) {
+    Operation root = op;
+    while (!root.hasTrait(Trait.ISOLATED_FROM_ABOVE) && root.getParentOp() != null) {
+      root = root.getParentOp();
+    }
+    return root;
   }
 
   private static Operation rootOf(Operation op) {

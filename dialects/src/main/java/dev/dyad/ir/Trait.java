@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A property of an op kind that the verifier and the transformations rely on (MLIR's op traits).
- * Marker traits are singletons; parameterised ones are records. Trait verification lives in the
- * verifier so that every trait is checked in MLIR's order.
+ * Marker traits are singletons; parameterised ones are records. Their checks live in
+ * {@code dev.dyad.ir.ods.TraitVerifier}, which op definitions run in MLIR's order.
  */
 public interface Trait {
   /** A printable name for {@code --list-ops}. */
@@ -35,6 +35,8 @@ public interface Trait {
   Trait CONSTANT_LIKE = () -> "ConstantLike";
   /** Results are independent of the operand order. */
   Trait COMMUTATIVE = () -> "Commutative";
+  /** Entry blocks of its regions take no arguments. */
+  Trait NO_REGION_ARGUMENTS = () -> "NoRegionArguments";
   /** Returns from the enclosing function-like op. */
   Trait RETURN_LIKE = () -> "ReturnLike";
 

@@ -1,0 +1,59 @@
+package dev.dyad.dialect.builtin;
+
+import static dev.dyad.ir.ods.TypeConstraints.anyType;
+import static dev.dyad.ir.ods.ValueSpec.variadic;
+
+import dev.dyad.ir.Context;
+import dev.dyad.ir.DiagnosticEmitter;
+import dev.dyad.ir.Location;
+import dev.dyad.ir.OpResult;
+import dev.dyad.ir.Operation;
+import dev.dyad.ir.OperationState;
+import dev.dyad.ir.Trait;
+import dev.dyad.ir.Value;
+import dev.dyad.ir.ods.OpDefinition;
+import dev.dyad.ir.type.Type;
+import java.util.List;
+
+/**
+ * {@code builtin.unrealized_conversion_cast}: a placeholder conversion between type sets that a
+ * partial lowering leaves for a later one to resolve.
+ */
+public record UnrealizedConversionCastOp(Operation op) {
+  public static final String NAME = "builtin.unrealized_conversion_cast";
+
+  public static final OpDefinition DEFINITION = OpDefinition.builder(NAME)
+      .summary("An unrealized conversion from one set of types to another")
+      .operand("inputs", variadic(anyType()))
+      .result("outputs", variadic(anyType()))
+      .trait(Trait.PURE)
+      .verify(UnrealizedConversionCastOp::verify)
+      .build();
+
+  public UnrealizedConversionCastOp {
+    if (!op.getNameString().equals(NAME)) {
+      throw new IllegalArgumentException("not a " + NAME + ": " + op.getNameString());
+    }
+  }
+
+  public static UnrealizedConversionCastOp create(Context ctx, Location loc, List<? extends Value> inputs,
+      List<? extends Type> outputTypes) {
+    OperationState st = new OperationState(ctx.getOperationName(NAME), loc);
+    st.addOperands(inputs).addTypes(outputTypes);
+    return new UnrealizedConversionCastOp(Operation.create(st));
+  }
+
+  public List<Value> inputs() {
+    return op.getOperands();
+  }
+
+  public List<OpResult> outputs() {
+    return op.getResults();
+  }
+
+  private static void verify(Operation op, DiagnosticEmitter emitter) {
+    if (op.getNumResults() == 0) {
+      emitter.emitOpError(op, "expected at least one result for cast operation");
+    }
+  }
+}

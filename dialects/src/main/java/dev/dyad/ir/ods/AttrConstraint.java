@@ -1,0 +1,56 @@
+package dev.dyad.ir.ods;
+
+import dev.dyad.ir.attr.Attribute;
+import java.util.function.Predicate;
+
+/**
+ * A predicate on a property or attribute value, with the MLIR-style description that fills
+ * {@code attribute 'x' failed to satisfy constraint: <description>}, and the storage check that
+ * decides whether a value can be a property at all (MLIR's property conversion). Factories are in
+ * {@link AttrConstraints}.
+ */
+public interface AttrConstraint {
+  boolean accepts(Attribute value);
+
+  String description();
+
+  /**
+   * Whether {@code value} fits the property's storage (e.g. any TypeAttr for a function-type
+   * constraint): values that do not are rejected when properties are set from text.
+   */
+  default boolean storable(Attribute value) {
+    return true;
+  }
+
+  /** A custom message template replacing MLIR's, or null; placeholders {@code {name}}, {@code {value}}. */
+  default String message() {
+    return null;
+  }
+
+  default AttrConstraint withMessage(String template) {
+    return new Described(this::accepts, this::storable, description(), template);
+  }
+
+  default AttrConstraint describedAs(String description) {
+    return new Described(this::accepts, this::storable, description, message());
+  }
+
+  /** A constraint stored as {@code storage}-typed attributes and checked with {@code predicate}. */
+  static AttrConstraint of(String description, Class<? extends Attribute> storage, Predicate<Attribute> predicate) {
+    return new Described(predicate, storage::isInstance, description, null);
+  }
+
+  /** A plain constraint: predicate, storage check, description and an optional message template. */
+  record Described(Predicate<Attribute> predicate, Predicate<Attribute> storage, String description, String message)
+      implements AttrConstraint {
+    @Override
+    public boolean accepts(Attribute value) {
+      return predicate.test(value);
+    }
+
+    @Override
+    public boolean storable(Attribute value) {
+      return storage.test(value);
+    }
+  }
+}
