@@ -16,7 +16,7 @@ public final class SymbolTable {
   /** The symbol name of {@code op} ({@code sym_name} as a string), or null. */
   public static String symbolName(Operation op) {
     Attribute a = op.getAttr(SYMBOL_ATTR);
-    return a instanceof StringAttr s ? s.value() : null;
+    return a instanceof StringAttr s ? s.text() : null;
   }
 
   /**

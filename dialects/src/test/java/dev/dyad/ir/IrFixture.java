@@ -137,7 +137,8 @@ public final class IrFixture {
     }
 
     public OpSpec prop(String name, Attribute value) {
-      state.properties = (state.properties == null ? DictionaryAttr.EMPTY : state.properties).with(name, value);
+      DictionaryAttr current = state.properties instanceof DictionaryAttr d ? d : DictionaryAttr.EMPTY;
+      state.properties = current.with(name, value);
       return this;
     }
 

@@ -56,7 +56,7 @@ public record ModuleOp(Operation op) {
 
   /** The module's name, or null. */
   public String symName() {
-    return op.getProperty(SymbolTable.SYMBOL_ATTR) instanceof StringAttr s ? s.value() : null;
+    return op.getProperty(SymbolTable.SYMBOL_ATTR) instanceof StringAttr s ? s.text() : null;
   }
 
   /** Appends {@code nested} to the body. */

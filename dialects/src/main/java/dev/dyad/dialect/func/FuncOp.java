@@ -80,7 +80,7 @@ public record FuncOp(Operation op) {
   }
 
   public String symName() {
-    return ((StringAttr) op.getProperty(SymbolTable.SYMBOL_ATTR)).value();
+    return ((StringAttr) op.getProperty(SymbolTable.SYMBOL_ATTR)).text();
   }
 
   public FunctionType functionType() {
@@ -101,7 +101,7 @@ public record FuncOp(Operation op) {
 
   /** {@code public} unless {@code sym_visibility} says otherwise. */
   public String visibility() {
-    return op.getProperty(SymbolTable.VISIBILITY_ATTR) instanceof StringAttr s ? s.value() : "public";
+    return op.getProperty(SymbolTable.VISIBILITY_ATTR) instanceof StringAttr s ? s.text() : "public";
   }
 
   public void setVisibility(String visibility) {

@@ -191,12 +191,12 @@ public final class TraitVerifier {
           + "' to be a string attribute, but got " + AsmPrinter.toString(visibility));
       return;
     }
-    if (visibility instanceof StringAttr s && !VISIBILITIES.contains(s.value())) {
+    if (visibility instanceof StringAttr s && !VISIBILITIES.contains(s.text())) {
       emitter.emitOpError(op, "visibility expected to be one of [\"public\", \"private\", \"nested\"], but got "
           + AsmPrinter.toString(visibility));
       return;
     }
-    boolean isPublic = visibility == null || ((StringAttr) visibility).value().equals("public");
+    boolean isPublic = visibility == null || ((StringAttr) visibility).text().equals("public");
     if (def.isSymbolDeclaration(op) && isPublic) {
       emitter.emitOpError(op, "symbol declaration cannot have public visibility");
       return;
