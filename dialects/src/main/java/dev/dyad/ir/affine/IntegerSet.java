@@ -12,6 +12,19 @@ public record IntegerSet(int numDims, int numSymbols, List<AffineExpr> constrain
     }
   }
 
+  /**
+   * The set MLIR's parser builds for {@code (dims)[syms] : ()}: no constraint was written, so it
+   * stores the trivially true {@code 0 == 0} (printed back as such).
+   */
+  public static IntegerSet unconstrained(int numDims, int numSymbols) {
+    return new IntegerSet(numDims, numSymbols, List.of(new AffineExpr.Constant(0)), List.of(true));
+  }
+
+  /** MLIR's {@code IntegerSet::getEmptySet}: the unsatisfiable {@code 1 == 0}. */
+  public static IntegerSet empty(int numDims, int numSymbols) {
+    return new IntegerSet(numDims, numSymbols, List.of(new AffineExpr.Constant(1)), List.of(true));
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
