@@ -18,10 +18,10 @@
  *      TENSOR_OPEN = `tensor<2x?x3x`, VECTOR_OPEN = `vector<4x[8]x`,
  *      MEMREF_OPEN = `memref<?x4x`, UNRANKED_TENSOR_OPEN = `tensor<*x`.
  *      The element type follows as ordinary tokens.  The builder reads the
- *      dimensions from the token text (see CirTokens.shape).  Whitespace
- *      inside (`tensor< 2 x f32>`) is accepted like MLIR does; comments are
- *      not.  `tensor`/`memref`/`vector` not followed by `<` stay BARE_IDs,
- *      so they remain usable as dictionary keys.
+ *      dimensions from the token text (see CirTokens.shape).  Whitespace and
+ *      comments inside (`tensor< 2 x f32>`) are accepted like MLIR does.
+ *      `tensor`/`memref`/`vector` not followed by `<` stay BARE_IDs, so they
+ *      remain usable as dictionary keys.
  *    - Dialect types/attributes with a body.  MLIR keeps `<...>` bodies of
  *      `!d.t<...>`, `!d<"...">`, `#d.a<...>`, `#d<...>` as raw text whose
  *      brackets (<> () [] {}) must balance, `->` does not close, and strings
@@ -408,12 +408,12 @@ VERTICAL_BAR : '|' ;
 
 // ---- Shaped types: opening bracket fused with the dimension list -----------
 // `tensor<` + zero or more `dim x` (dim = integer | `?`)
-TENSOR_OPEN          : 'tensor' WS_F* '<' (WS_F* SHAPE_F)? ;
-UNRANKED_TENSOR_OPEN : 'tensor' WS_F* '<' WS_F* '*' WS_F* 'x' ;
-MEMREF_OPEN          : 'memref' WS_F* '<' (WS_F* SHAPE_F)? ;
-UNRANKED_MEMREF_OPEN : 'memref' WS_F* '<' WS_F* '*' WS_F* 'x' ;
+TENSOR_OPEN          : 'tensor' TRIVIA_F* '<' (TRIVIA_F* SHAPE_F)? ;
+UNRANKED_TENSOR_OPEN : 'tensor' TRIVIA_F* '<' TRIVIA_F* '*' TRIVIA_F* 'x' ;
+MEMREF_OPEN          : 'memref' TRIVIA_F* '<' (TRIVIA_F* SHAPE_F)? ;
+UNRANKED_MEMREF_OPEN : 'memref' TRIVIA_F* '<' TRIVIA_F* '*' TRIVIA_F* 'x' ;
 // `vector<` + zero or more `dim x` (dim = integer | `[` integer `]`)
-VECTOR_OPEN          : 'vector' WS_F* '<' (WS_F* VECTOR_SHAPE_F)? ;
+VECTOR_OPEN          : 'vector' TRIVIA_F* '<' (TRIVIA_F* VECTOR_SHAPE_F)? ;
 
 // ---- Builtin type names -----------------------------------------------------
 INT_TYPE   : ('i' | 'si' | 'ui') DIGIT+ ;
@@ -486,7 +486,8 @@ UNEXPECTED_CHAR : . ;
 // ---- Fragments --------------------------------------------------------------
 fragment DIGIT     : [0-9] ;
 fragment HEX_DIGIT : [0-9a-fA-F] ;
-fragment WS_F      : [ \t\r\n] ;
+// Whitespace or a line comment (inside the fused shaped-type tokens).
+fragment TRIVIA_F  : [ \t\r\n] | '//' ~[\r\n]* ;
 
 // suffix-id ::= digit+ | (letter|id-punct) (letter|id-punct|digit)*,
 // id-punct ::= `$` | `.` | `_` | `-`
@@ -494,10 +495,10 @@ fragment SUFFIX_ID_F  : DIGIT+ | [a-zA-Z$._\-] [a-zA-Z0-9$._\-]* ;
 // An alias name: a suffix-id without `.` that is not all digits.
 fragment ALIAS_NAME_F : [a-zA-Z$_\-] [a-zA-Z0-9$_\-]* ;
 
-fragment SHAPE_F        : SHAPE_DIM_F WS_F* 'x' (WS_F* SHAPE_DIM_F WS_F* 'x')* ;
+fragment SHAPE_F        : SHAPE_DIM_F TRIVIA_F* 'x' (TRIVIA_F* SHAPE_DIM_F TRIVIA_F* 'x')* ;
 fragment SHAPE_DIM_F    : DIGIT+ | '?' ;
-fragment VECTOR_SHAPE_F : VECTOR_DIM_F WS_F* 'x' (WS_F* VECTOR_DIM_F WS_F* 'x')* ;
-fragment VECTOR_DIM_F   : DIGIT+ | '[' WS_F* DIGIT+ WS_F* ']' ;
+fragment VECTOR_SHAPE_F : VECTOR_DIM_F TRIVIA_F* 'x' (TRIVIA_F* VECTOR_DIM_F TRIVIA_F* 'x')* ;
+fragment VECTOR_DIM_F   : DIGIT+ | '[' TRIVIA_F* DIGIT+ TRIVIA_F* ']' ;
 
 // MLIR string: no raw newline/VT/FF; escapes \" \\ \n \t and \XX (two hex digits).
 fragment STRING_F

@@ -51,13 +51,18 @@ public final class CirTokens {
 
   /**
    * Decodes the shape of a shaped-type opener token text such as {@code "tensor<2x?x"},
-   * {@code "vector<4x[8]x"}, {@code "memref<*x"} or {@code "tensor<"}.
+   * {@code "vector<4x[8]x"}, {@code "memref<*x"} or {@code "tensor<"}. Whitespace and
+   * {@code //} comments inside the token are skipped.
    *
    * @throws NumberFormatException if a dimension does not fit in a long
    */
   public static Shape shape(String openerText) {
-    int i = openerText.indexOf('<') + 1;
     int n = openerText.length();
+    int i = skipTrivia(openerText, 0);
+    while (openerText.charAt(i) != '<') {
+      i = skipTrivia(openerText, i + 1);
+    }
+    i++;
     long[] dims = new long[4];
     boolean[] scalable = new boolean[4];
     int rank = 0;
@@ -89,11 +94,25 @@ public final class CirTokens {
         case '*' -> unranked = true;
         case '[' -> inBracket = true;
         case ']' -> inBracket = false;
+        case '/' -> {
+          i = skipTrivia(openerText, i);
+          continue;
+        }
         default -> { } // 'x' separators and whitespace
       }
       i++;
     }
     return new Shape(Arrays.copyOf(dims, rank), Arrays.copyOf(scalable, rank), unranked);
+  }
+
+  /** Skips a {@code //} comment starting at {@code i}, if any; returns the next index. */
+  private static int skipTrivia(String text, int i) {
+    if (i + 1 < text.length() && text.charAt(i) == '/' && text.charAt(i + 1) == '/') {
+      while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        i++;
+      }
+    }
+    return i;
   }
 
   /**

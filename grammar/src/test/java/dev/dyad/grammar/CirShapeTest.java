@@ -57,6 +57,10 @@ class CirShapeTest {
     assertEquals(10, big.dims().length);
     assertEquals(100000000000L, big.dims()[9]);
     assertEquals(CirTokens.shape("tensor <2 x ?\nx"), CirTokens.shape("tensor<2x?x"));
+    // Comments inside the fused token (MLIR accepts them there too).
+    assertEquals("4x?x", CirTokens.shape("tensor // 1x<\n<4x // 9x [2]\n?x").toString());
+    assertEquals(List.of("TENSOR_OPEN:tensor<4x // 9x\n ?x", "FLOAT_TYPE:f32", "GREATER:>"),
+        CirTestSupport.tokenNames("tensor<4x // 9x\n ?x f32>"));
   }
 
   @Test
