@@ -18,7 +18,6 @@ public final class Context {
   private final DiagnosticEngine diagnostics = new DiagnosticEngine();
   private final SourceManager sources = new SourceManager();
   private boolean allowUnregisteredDialects;
-  private boolean printOpOnDiagnostic = true;
 
   public Context() {}
 
@@ -68,18 +67,6 @@ public final class Context {
 
   public void setAllowUnregisteredDialects(boolean allow) {
     this.allowUnregisteredDialects = allow;
-  }
-
-  /**
-   * Whether verification errors get a note with the failing op's generic form (on by default,
-   * off under --verify-diagnostics, as in mlir-opt).
-   */
-  public boolean printOpOnDiagnostic() {
-    return printOpOnDiagnostic;
-  }
-
-  public void setPrintOpOnDiagnostic(boolean on) {
-    this.printOpOnDiagnostic = on;
   }
 
   public DiagnosticEngine diagnostics() {

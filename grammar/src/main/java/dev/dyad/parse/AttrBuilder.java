@@ -778,18 +778,17 @@ final class AttrBuilder {
       AffineExpr rhs = affineExpr(c.rhs, ids);
       int rel = c.relation.getType();
       if (rel == CirParser.LESS) {
-        constraints.add(AffineExprs.sub(rhs, lhs));
-        eq.add(false);
+        constraints.add(AffineExprs.le(lhs, rhs));
+      } else if (rel == CirParser.EQUAL) {
+        constraints.add(AffineExprs.eq(lhs, rhs));
       } else {
-        constraints.add(AffineExprs.sub(lhs, rhs));
-        eq.add(rel == CirParser.EQUAL);
+        constraints.add(AffineExprs.ge(lhs, rhs));
       }
+      eq.add(rel == CirParser.EQUAL);
     }
     int numSymbols = ctx.symbols == null ? 0 : ctx.symbols.bareId().size();
     if (constraints.isEmpty()) {
-      // MLIR's empty integer set is the trivially false 1 == 0.
-      constraints.add(AffineExprs.constant(1));
-      eq.add(true);
+      return IntegerSet.unconstrained(ctx.dims.bareId().size(), numSymbols);
     }
     return new IntegerSet(ctx.dims.bareId().size(), numSymbols, constraints, eq);
   }
@@ -843,22 +842,14 @@ final class AttrBuilder {
     AffineExpr lhs = affineExpr(c.lhs, ids);
     AffineExpr rhs = affineExpr(c.rhs, ids);
     int op = c.op.getType();
-    if (op == CirParser.STAR) {
-      if (!AffineExprs.isSymbolicOrConstant(lhs) && !AffineExprs.isSymbolicOrConstant(rhs)) {
-        throw src.error(c.op, "non-affine expression: at least one of the multiply operands has to be either a constant or symbolic");
-      }
-      return AffineExprs.mul(lhs, rhs);
+    AffineExpr.Kind kind = op == CirParser.STAR ? AffineExpr.Kind.MUL
+        : op == CirParser.FLOORDIV ? AffineExpr.Kind.FLOOR_DIV
+        : op == CirParser.CEILDIV ? AffineExpr.Kind.CEIL_DIV : AffineExpr.Kind.MOD;
+    String nonAffine = AffineExprs.nonAffineError(kind, lhs, rhs);
+    if (nonAffine != null) {
+      throw src.error(c.op, nonAffine);
     }
-    if (!AffineExprs.isSymbolicOrConstant(rhs)) {
-      throw src.error(c.op, "non-affine expression: right operand of " + c.op.getText() + " has to be either a constant or symbolic");
-    }
-    if (op == CirParser.FLOORDIV) {
-      return AffineExprs.floorDiv(lhs, rhs);
-    }
-    if (op == CirParser.CEILDIV) {
-      return AffineExprs.ceilDiv(lhs, rhs);
-    }
-    return AffineExprs.mod(lhs, rhs);
+    return AffineExprs.binary(kind, lhs, rhs);
   }
 
   // ---- locations ------------------------------------------------------------------------------

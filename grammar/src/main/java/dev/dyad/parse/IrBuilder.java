@@ -8,6 +8,7 @@ import dev.dyad.ir.Context;
 import dev.dyad.ir.Location;
 import dev.dyad.ir.OpDef;
 import dev.dyad.ir.Operation;
+import dev.dyad.ir.PropertiesSplit;
 import dev.dyad.ir.OperationName;
 import dev.dyad.ir.OperationState;
 import dev.dyad.ir.Region;
@@ -15,7 +16,6 @@ import dev.dyad.ir.Trait;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DictionaryAttr;
-import dev.dyad.ir.attr.NamedAttribute;
 import dev.dyad.ir.type.FunctionType;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayDeque;
@@ -179,8 +179,15 @@ final class IrBuilder {
       throw src.error(opCtx.getStart(), "operation defines " + fnType.results().size()
           + " results but was provided " + declaredResults + " to bind");
     }
-    if (def != null && st.properties == null) {
-      splitInherentAttributes(def, st);
+    if (def != null) {
+      // Inherent attributes written in the attribute dictionary become properties, as in MLIR.
+      PropertiesSplit split = def.splitProperties((DictionaryAttr) st.properties, new DictionaryAttr(st.attributes));
+      if (split.failed()) {
+        throw new ParseError(loc, split.error());
+      }
+      st.properties = split.properties();
+      st.attributes.clear();
+      st.attributes.addAll(split.attributes().entries());
     }
     Operation op = Operation.create(st);
     if (opCtx.trailingLocation() != null) {
@@ -193,22 +200,6 @@ final class IrBuilder {
       define(b.name, b.token, vals);
     }
     return op;
-  }
-
-  /** Inherent attributes given in the attribute dictionary become properties, as in MLIR. */
-  private static void splitInherentAttributes(OpDef def, OperationState st) {
-    List<String> inherent = def.propertyNames();
-    if (inherent.isEmpty()) {
-      return;
-    }
-    List<NamedAttribute> props = new ArrayList<>();
-    List<NamedAttribute> rest = new ArrayList<>();
-    for (NamedAttribute a : st.attributes) {
-      (inherent.contains(a.name()) ? props : rest).add(a);
-    }
-    st.attributes.clear();
-    st.attributes.addAll(rest);
-    st.properties = new DictionaryAttr(props);
   }
 
   private void checkDialect(OperationName name, CirParser.GenericOperationContext g) {

@@ -1,5 +1,7 @@
 package dev.dyad.tools;
 
+import dev.dyad.dialect.builtin.BuiltinDialect;
+import dev.dyad.dialect.func.FuncDialect;
 import dev.dyad.ir.Context;
 
 /** The dialects every Dyad tool registers. */
@@ -8,6 +10,8 @@ public final class Dialects {
 
   public static Context newContext() {
     Context ctx = new Context();
+    ctx.register(new BuiltinDialect());
+    ctx.register(new FuncDialect());
     return ctx;
   }
 }
