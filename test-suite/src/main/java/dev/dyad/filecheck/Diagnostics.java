@@ -33,6 +33,11 @@ final class Diagnostics {
         out.append(src.name()).append(':').append(src.lineNumber(offset)).append(':').append(column + 1)
                 .append(": ").append(severity.label).append(": ").append(message).append('\n');
         String line = src.text().substring(lineStart, lineEnd);
+        // SourceMgr cannot place a caret under multi-byte characters, so it shows only the line.
+        if (line.chars().anyMatch(c -> c >= 0x80)) {
+            appendExpanded(line, null, line.length());
+            return;
+        }
         char[] caret = new char[line.length() + 1];
         java.util.Arrays.fill(caret, ' ');
         if (rangeEnd > rangeStart && rangeStart <= lineEnd && rangeEnd >= lineStart) {
