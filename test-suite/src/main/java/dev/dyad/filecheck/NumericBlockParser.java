@@ -138,13 +138,7 @@ final class NumericBlockParser {
             vars.putNumeric(created);
             return created;
         }
-        if (existing.format == null) {
-            // Created by an earlier use of a not-yet-defined variable.
-            existing.format = format;
-            if (existing.definitionLine == null) {
-                existing.definitionLine = line;
-            }
-        } else if (!existing.format.equals(format)) {
+        if (!existing.format.equals(format)) {
             throw def.error("format different from previous variable definition");
         }
         return existing;

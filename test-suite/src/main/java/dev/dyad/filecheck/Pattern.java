@@ -75,7 +75,7 @@ final class Pattern {
 
     private java.util.regex.Pattern compile(String llvmRegex) {
         try {
-            return PosixRegex.translate(llvmRegex, false).compile(ignoreCase);
+            return PosixRegex.translate(llvmRegex, ignoreCase).compile(ignoreCase);
         } catch (PosixRegex.SyntaxError e) {
             // LLVM only validates the pieces; a regex that fails as a whole simply never matches.
             return null;

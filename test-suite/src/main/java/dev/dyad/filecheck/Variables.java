@@ -12,9 +12,9 @@ final class Variables {
     /** One numeric variable; FileCheck keeps a single object per name, so uses see the latest value. */
     static final class Numeric {
         final String name;
-        NumericFormat format;
+        final NumericFormat format;
         /** Line of the directive that first defined it; used to reject same-line uses. */
-        Integer definitionLine;
+        final Integer definitionLine;
         BigInteger value;
 
         Numeric(String name, NumericFormat format, Integer definitionLine) {
@@ -49,8 +49,9 @@ final class Variables {
         return numerics.get(name);
     }
 
+    /** A use before any definition creates the variable, unsigned and with no defining line, as LLVM does. */
     Numeric numericOrPlaceholder(String name) {
-        return numerics.computeIfAbsent(name, n -> new Numeric(n, null, null));
+        return numerics.computeIfAbsent(name, n -> new Numeric(n, NumericFormat.UNSIGNED, null));
     }
 
     void putNumeric(Numeric variable) {
