@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.CharBuffer;
 import java.util.regex.Matcher;
 
 /**
@@ -35,8 +36,11 @@ final class Pattern {
     final List<NumericDef> numericDefs;
     final boolean ignoreCase;
     /** Precompiled form when there is nothing to substitute; null if the whole regex is invalid. */
-    private final java.util.regex.Pattern compiled;
-    private final Map<String, java.util.regex.Pattern> cache;
+    private final Compiled compiled;
+    private final Map<String, Compiled> cache;
+
+    /** A translated regex and whether its first Java match might be shorter than POSIX's longest. */
+    private record Compiled(java.util.regex.Pattern pattern, boolean ambiguous, boolean newlines) {}
 
     Pattern(Directive directive, SourceText source, int loc, Integer line, String fixed, String regex,
             List<Substitution> substitutions, List<StringDef> stringDefs, List<NumericDef> numericDefs,
@@ -54,7 +58,7 @@ final class Pattern {
         this.compiled = regex != null && substitutions.isEmpty() ? compile(regex) : null;
         this.cache = substitutions.isEmpty() ? null : new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, java.util.regex.Pattern> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
                 return size() > REGEX_CACHE_SIZE;
             }
         };
@@ -73,9 +77,10 @@ final class Pattern {
         return !substitutions.isEmpty() || !stringDefs.isEmpty() || !numericDefs.isEmpty();
     }
 
-    private java.util.regex.Pattern compile(String llvmRegex) {
+    private Compiled compile(String llvmRegex) {
         try {
-            return PosixRegex.translate(llvmRegex, ignoreCase).compile(ignoreCase);
+            PosixRegex.Translation t = PosixRegex.translate(llvmRegex, ignoreCase);
+            return new Compiled(t.compile(ignoreCase), t.ambiguous(), t.newlines());
         } catch (PosixRegex.SyntaxError e) {
             // LLVM only validates the pieces; a regex that fails as a whole simply never matches.
             return null;
@@ -91,7 +96,7 @@ final class Pattern {
             int at = TextSearch.indexOf(input.text(), fixed, from, to, ignoreCase);
             return at < 0 ? new MatchOutcome.NotFound() : new MatchOutcome.Found(at, fixed.length());
         }
-        java.util.regex.Pattern javaPattern = compiled;
+        Compiled javaPattern = compiled;
         if (!substitutions.isEmpty()) {
             StringBuilder withValues = new StringBuilder(regex);
             List<Located> errors = new java.util.ArrayList<>();
@@ -113,25 +118,27 @@ final class Pattern {
         if (javaPattern == null) {
             return new MatchOutcome.NotFound();
         }
-        Matcher m = javaPattern.matcher(input.text());
-        m.region(from, to);
-        if (!m.find()) {
+        Matcher first = javaPattern.pattern().matcher(input.text());
+        first.region(from, to);
+        if (!first.find()) {
             return new MatchOutcome.NotFound();
+        }
+        Groups m = Groups.of(first, 0);
+        if (javaPattern.ambiguous() && !javaPattern.newlines()) {
+            m = longest(javaPattern.pattern(), input.text(), from, to, m);
         }
         List<MatchOutcome.Capture> captures = new java.util.ArrayList<>();
         for (StringDef def : stringDefs) {
-            String value = m.group(def.group());
-            vars.setString(def.name(), value == null ? "" : value);
-            captures.add(capture(def.name(), m, def.group()));
+            vars.setString(def.name(), m.text(input.text(), def.group()));
+            captures.add(m.capture(def.name(), def.group()));
         }
         for (NumericDef def : numericDefs) {
-            String value = m.group(def.group());
             try {
-                def.variable().value = def.format().parse(value == null ? "" : value);
+                def.variable().value = def.format().parse(m.text(input.text(), def.group()));
             } catch (NumberFormatException e) {
                 def.variable().value = BigInteger.ZERO;
             }
-            captures.add(capture(def.variable().name, m, def.group()));
+            captures.add(m.capture(def.variable().name, def.group()));
         }
         captures.sort(java.util.Comparator.comparingInt(MatchOutcome.Capture::start));
         // CHECK-EMPTY's regex consumes the newline that ends the previous line; its match starts after it.
@@ -139,10 +146,53 @@ final class Pattern {
         return new MatchOutcome.Found(m.start() + skip, m.end() - m.start() - skip, captures);
     }
 
-    private static MatchOutcome.Capture capture(String name, Matcher m, int group) {
-        int start = Math.max(m.start(group), m.start());
-        int end = Math.max(m.end(group), start);
-        return new MatchOutcome.Capture(name, start, end);
+    /** A match's extent and group extents in absolute input offsets (-1 for groups that did not take part). */
+    private record Groups(int start, int end, int[] starts, int[] ends) {
+        static Groups of(Matcher m, int offset) {
+            int n = m.groupCount();
+            int[] starts = new int[n + 1];
+            int[] ends = new int[n + 1];
+            for (int g = 0; g <= n; g++) {
+                starts[g] = m.start(g) < 0 ? -1 : m.start(g) + offset;
+                ends[g] = m.end(g) < 0 ? -1 : m.end(g) + offset;
+            }
+            return new Groups(m.start() + offset, m.end() + offset, starts, ends);
+        }
+
+        String text(String input, int group) {
+            return starts[group] < 0 ? "" : input.substring(starts[group], ends[group]);
+        }
+
+        MatchOutcome.Capture capture(String name, int group) {
+            int s = Math.max(starts[group], start);
+            return new MatchOutcome.Capture(name, s, Math.max(ends[group], s));
+        }
+    }
+
+    /**
+     * LLVM's regex engine returns the longest match at the leftmost start; Java's backtracking returns the
+     * first one it finds. Both agree on the start, so try every longer end on the line, longest first.
+     */
+    private static Groups longest(java.util.regex.Pattern p, String text, int from, int to, Groups first) {
+        int start = first.start();
+        int lineEnd = first.end();
+        while (lineEnd < to && text.charAt(lineEnd) != '\n') {
+            lineEnd++;
+        }
+        if (lineEnd == first.end()) {
+            return first;
+        }
+        // Matching inside a view of exactly [from, to) keeps '^', '$' and lookarounds seeing LLVM's buffer.
+        Matcher m = p.matcher(CharBuffer.wrap(text, from, to).slice());
+        m.useAnchoringBounds(false);
+        m.useTransparentBounds(true);
+        for (int end = lineEnd; end > first.end(); end--) {
+            m.region(start - from, end - from);
+            if (m.matches()) {
+                return Groups.of(m, from);
+            }
+        }
+        return first;
     }
 
     /** The text compared against the input when looking for a "possible intended match". */

@@ -16,8 +16,12 @@ final class PosixRegex {
         }
     }
 
-    /** The Java form of an ERE and the number of capturing groups it has (same numbering as POSIX). */
-    record Translation(String javaRegex, int groupCount) {
+    /**
+     * The Java form of an ERE and the number of capturing groups it has (same numbering as POSIX).
+     * {@code ambiguous} marks regexes where Java's first match may be shorter than POSIX's longest one
+     * (alternation, optional or bounded parts, quantified groups); {@code newlines} those that can match '\n'.
+     */
+    record Translation(String javaRegex, int groupCount, boolean ambiguous, boolean newlines) {
         Pattern compile(boolean ignoreCase) {
             int flags = Pattern.MULTILINE | Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
             return Pattern.compile(javaRegex, flags);
@@ -45,6 +49,8 @@ final class PosixRegex {
     private int pos;
     private int groups;
     private final BitSet closedGroups = new BitSet();
+    private boolean ambiguous;
+    private boolean newlines;
 
     private PosixRegex(String re, boolean ignoreCase) {
         this.re = re;
@@ -57,7 +63,7 @@ final class PosixRegex {
         if (p.more()) {
             throw new SyntaxError(EPAREN);
         }
-        return new Translation(p.out.toString(), p.groups);
+        return new Translation(p.out.toString(), p.groups, p.ambiguous, p.newlines);
     }
 
     /** Escapes every ERE metacharacter, as LLVM's {@code Regex::escape} does. */
@@ -140,6 +146,7 @@ final class PosixRegex {
             if (!eat('|')) {
                 return;
             }
+            ambiguous = true;
             out.append('|');
         }
     }
@@ -147,6 +154,7 @@ final class PosixRegex {
     private void parseExpression() throws SyntaxError {
         char c = re.charAt(pos++);
         boolean wasCaret = false;
+        boolean isGroup = c == '(';
         switch (c) {
             case '(' -> {
                 require(more(), EPAREN);
@@ -184,17 +192,21 @@ final class PosixRegex {
                 require(!more() || !isDigit(peek()), BADRPT);
                 appendLiteral(out, c);
             }
-            default -> appendLiteral(out, c);
+            default -> {
+                newlines |= c == '\n';
+                appendLiteral(out, c);
+            }
         }
-        parseRepetition(wasCaret);
+        parseRepetition(wasCaret, isGroup);
     }
 
-    private void parseRepetition(boolean wasCaret) throws SyntaxError {
+    private void parseRepetition(boolean wasCaret, boolean group) throws SyntaxError {
         if (!startsRepetition()) {
             return;
         }
         char c = re.charAt(pos++);
         require(!wasCaret, BADRPT);
+        ambiguous |= group || c == '?' || c == '{';
         if (c != '{') {
             out.append(c);
         } else {
@@ -284,6 +296,7 @@ final class PosixRegex {
             set.flip(0, 256);
             set.clear('\n');
         }
+        newlines |= set.get('\n');
         appendClass(set);
     }
 
