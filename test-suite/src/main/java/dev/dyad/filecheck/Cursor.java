@@ -71,8 +71,4 @@ final class Cursor {
     CheckFileError error(String message) {
         return CheckFileError.logged(src, pos, end, message);
     }
-
-    Located located(String message) {
-        return new Located(src, pos, end, message);
-    }
 }

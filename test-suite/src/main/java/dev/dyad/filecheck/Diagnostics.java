@@ -79,10 +79,6 @@ final class Diagnostics {
         out.append('\n');
     }
 
-    boolean isEmpty() {
-        return out.length() == 0;
-    }
-
     /** The accumulated text, decoded back from bytes to a Java string. */
     String text() {
         return SourceText.fromBytes(out.toString());

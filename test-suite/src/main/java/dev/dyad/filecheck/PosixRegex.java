@@ -79,15 +79,6 @@ final class PosixRegex {
         return sb.toString();
     }
 
-    /** Counts the capturing groups of an ERE known to be valid. */
-    static int groupCount(String ere) {
-        try {
-            return translate(ere, false).groupCount();
-        } catch (SyntaxError e) {
-            throw new IllegalArgumentException("not a valid ERE: " + ere, e);
-        }
-    }
-
     private boolean more() {
         return pos < re.length();
     }
