@@ -8,10 +8,10 @@ import java.util.List;
  */
 record CheckString(Pattern pattern, String prefix, List<DagNot> dagNots) {
 
-    /** A CHECK-DAG or CHECK-NOT and the prefix it was written with. */
-    record DagNot(Pattern pattern, String prefix) {}
+  /** A CHECK-DAG or CHECK-NOT and the prefix it was written with. */
+  record DagNot(Pattern pattern, String prefix) {}
 
-    CheckString {
-        dagNots = List.copyOf(dagNots);
-    }
+  CheckString {
+    dagNots = List.copyOf(dagNots);
+  }
 }

@@ -9,7 +9,7 @@ package dev.dyad.filecheck;
  */
 public record FileCheckResult(int exitCode, String diagnostics) {
 
-    public boolean passed() {
-        return exitCode == 0;
-    }
+  public boolean passed() {
+    return exitCode == 0;
+  }
 }
