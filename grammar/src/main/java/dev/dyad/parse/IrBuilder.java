@@ -175,6 +175,9 @@ final class IrBuilder {
       st.addOperand(resolveUse(uses.get(i), fnType.inputs().get(i)));
     }
     st.addTypes(fnType.results());
+    if (!bindings.isEmpty() && fnType.results().isEmpty()) {
+      throw src.error(opCtx.getStart(), "cannot name an operation with no results");
+    }
     if (!bindings.isEmpty() && declaredResults != fnType.results().size()) {
       throw src.error(opCtx.getStart(), "operation defines " + fnType.results().size()
           + " results but was provided " + declaredResults + " to bind");

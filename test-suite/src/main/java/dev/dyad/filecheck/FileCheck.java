@@ -47,6 +47,15 @@ public final class FileCheck {
     return new FileCheckResult(passed ? 0 : 1, diags.text());
   }
 
+  /**
+   * Runs as the {@code filecheck} command with the given streams (in-process use, e.g. by the lit
+   * runner); returns the exit code.
+   */
+  public static int execute(String[] args, java.io.InputStream stdin, java.io.PrintStream out,
+      java.io.PrintStream err) {
+    return CommandLine.execute(args, stdin, out, err);
+  }
+
   /** Runs as the {@code filecheck} command; see {@link CommandLine} for the options. */
   public static void main(String[] args) {
     System.exit(CommandLine.execute(args, System.in, System.out, System.err));
