@@ -1,5 +1,6 @@
 package dev.dyad.parse;
 
+import dev.dyad.grammar.CirBaseListener;
 import dev.dyad.grammar.CirParser;
 import dev.dyad.ir.AsmPrinter;
 import dev.dyad.ir.Block;
@@ -29,11 +30,13 @@ import java.util.Map;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Builds IR from the parse tree of a whole file, with MLIR's name resolution: SSA names scoped
- * per region (isolated regions see nothing from outside), forward references to values and
- * blocks resolved when defined, and trailing location aliases resolved at the end of the file.
+ * Builds IR while the parser runs (a parse listener), with MLIR's name resolution: SSA names
+ * scoped per region (isolated regions see nothing from outside), forward references to values
+ * and blocks resolved when defined, and trailing location aliases resolved at the end of the
+ * file. Each operation is built when its rule ends and its parse subtree is then dropped, so
+ * memory holds the IR, not the parse tree.
  */
-final class IrBuilder {
+final class IrBuilder extends CirBaseListener {
   private static final String FORWARD_REF_OP = "builtin.unrealized_conversion_cast";
 
   private final Context ctx;
@@ -64,31 +67,166 @@ final class IrBuilder {
     this.attrs = new AttrBuilder(src);
   }
 
-  /** Builds the top-level module; {@code implicitModuleLoc} locates a module the parser creates. */
-  Operation build(CirParser.ToplevelContext tree, Location implicitModuleLoc) {
-    List<Operation> ops = new ArrayList<>();
+  /** An operation whose rule is being parsed: the regions finished so far. */
+  private static final class OpFrame {
+    final List<Region> regions = new ArrayList<>();
+  }
+
+  /** A region being parsed: the region, its block names, and the block ops go to. */
+  private static final class RegionFrame {
+    final Region region = new Region();
+    final Map<String, BlockInfo> blocks = new LinkedHashMap<>();
+    final boolean isolatedFromAbove;
+    Block current;
+
+    RegionFrame(boolean isolatedFromAbove) {
+      this.isolatedFromAbove = isolatedFromAbove;
+    }
+  }
+
+  private final Deque<OpFrame> opFrames = new ArrayDeque<>();
+  private final Deque<RegionFrame> regionFrames = new ArrayDeque<>();
+  private final Block topBlock = new Block();
+  private final List<Operation> topOps = new ArrayList<>();
+  private ParseError error;
+
+  /** Thrown to stop the parser after the first error; the error itself is kept by the builder. */
+  static final class Aborted extends RuntimeException {
+    Aborted() {
+      super(null, null, false, false);
+    }
+  }
+
+  ParseError error() {
+    return error;
+  }
+
+  /** Runs {@code step}; the first error is kept and stops the parse (later events are ignored). */
+  private void guarded(Runnable step) {
+    if (error != null) {
+      throw new Aborted();
+    }
+    try {
+      step.run();
+    } catch (ParseError e) {
+      error = e;
+      throw new Aborted();
+    }
+  }
+
+  @Override
+  public void enterToplevel(CirParser.ToplevelContext ctx) {
     IsolatedScope top = new IsolatedScope();
     isolated.push(top);
     top.definedPerRegion.push(new ArrayList<>());
-    Block topBlock = new Block();
-    for (int i = 0; i < tree.getChildCount(); i++) {
-      Object child = tree.getChild(i);
-      if (child instanceof CirParser.OperationContext op) {
-        Operation built = operation(op);
-        topBlock.append(built);
-        ops.add(built);
-      } else if (child instanceof CirParser.AttributeAliasDefContext def) {
-        defineAttributeAlias(def);
-      } else if (child instanceof CirParser.TypeAliasDefContext def) {
-        defineTypeAlias(def);
-      } else if (child instanceof CirParser.FileMetadataContext meta) {
-        throw src.error(meta, "file metadata (dialect resources) is not supported");
-      }
+  }
+
+  @Override
+  public void enterOperation(CirParser.OperationContext ctx) {
+    if (error == null) {
+      opFrames.push(new OpFrame());
     }
-    finishScope(top, true);
+  }
+
+  @Override
+  public void exitOperation(CirParser.OperationContext ctx) {
+    guarded(() -> {
+      Operation op = operation(ctx, opFrames.pop().regions);
+      RegionFrame r = regionFrames.peek();
+      if (r == null) {
+        topBlock.append(op);
+        topOps.add(op);
+      } else {
+        r.current.append(op);
+      }
+      dropSubtree(ctx);
+    });
+  }
+
+  /** The op is built: its parse subtree is garbage from now on. */
+  private static void dropSubtree(org.antlr.v4.runtime.ParserRuleContext ctx) {
+    if (ctx.parent instanceof org.antlr.v4.runtime.ParserRuleContext parent && parent.children != null
+        && !parent.children.isEmpty() && parent.children.get(parent.children.size() - 1) == ctx) {
+      parent.removeLastChild();
+    }
+  }
+
+  @Override
+  public void exitAttributeAliasDef(CirParser.AttributeAliasDefContext ctx) {
+    guarded(() -> {
+      defineAttributeAlias(ctx);
+      dropSubtree(ctx);
+    });
+  }
+
+  @Override
+  public void exitTypeAliasDef(CirParser.TypeAliasDefContext ctx) {
+    guarded(() -> {
+      defineTypeAlias(ctx);
+      dropSubtree(ctx);
+    });
+  }
+
+  @Override
+  public void exitFileMetadata(CirParser.FileMetadataContext ctx) {
+    guarded(() -> {
+      throw src.error(ctx, "file metadata (dialect resources) is not supported");
+    });
+  }
+
+  @Override
+  public void enterRegion(CirParser.RegionContext ctx) {
+    guarded(() -> {
+      // The owner's name token has been matched by now: its definition says whether it isolates.
+      CirParser.GenericOperationContext owner = (CirParser.GenericOperationContext) ctx.getParent().getParent();
+      OpDef def = this.ctx.lookupOp(attrs.string(owner.name));
+      boolean isolatedRegion = def != null && def.hasTrait(Trait.ISOLATED_FROM_ABOVE);
+      IsolatedScope scope = isolatedRegion ? new IsolatedScope() : isolated.peek();
+      if (isolatedRegion) {
+        isolated.push(scope);
+      }
+      scope.definedPerRegion.push(new ArrayList<>());
+      regionFrames.push(new RegionFrame(isolatedRegion));
+    });
+  }
+
+  @Override
+  public void enterEntryBlock(CirParser.EntryBlockContext ctx) {
+    guarded(() -> {
+      RegionFrame r = regionFrames.peek();
+      r.current = r.region.addBlock();
+    });
+  }
+
+  @Override
+  public void exitBlockLabel(CirParser.BlockLabelContext ctx) {
+    guarded(() -> blockLabel(ctx, regionFrames.peek()));
+  }
+
+  @Override
+  public void exitRegion(CirParser.RegionContext ctx) {
+    guarded(() -> {
+      RegionFrame r = regionFrames.pop();
+      for (BlockInfo info : r.blocks.values()) {
+        if (!info.defined) {
+          throw src.error(info.firstUse, "reference to an undefined block");
+        }
+      }
+      IsolatedScope scope = isolated.peek();
+      finishScope(scope, r.isolatedFromAbove);
+      if (r.isolatedFromAbove) {
+        isolated.pop();
+      }
+      opFrames.peek().regions.add(r.region);
+    });
+  }
+
+  /** Finishes the file: checks forward references and wraps the ops in a module if needed. */
+  Operation finish(Location implicitModuleLoc) {
+    finishScope(isolated.peek(), true);
     resolvePendingLocations();
-    if (ops.size() == 1 && ops.get(0).getNameString().equals("builtin.module")) {
-      Operation module = ops.get(0);
+    if (topOps.size() == 1 && topOps.get(0).getNameString().equals("builtin.module")) {
+      Operation module = topOps.get(0);
       module.remove();
       return module;
     }
@@ -120,7 +258,7 @@ final class IrBuilder {
 
   // ---- operations -----------------------------------------------------------------------------
 
-  private Operation operation(CirParser.OperationContext opCtx) {
+  private Operation operation(CirParser.OperationContext opCtx, List<Region> regions) {
     CirParser.GenericOperationContext g = opCtx.genericOperation();
     Token nameTok = g.name;
     String name = attrs.string(nameTok);
@@ -155,11 +293,8 @@ final class IrBuilder {
       }
       st.properties = props;
     }
-    boolean isolatedRegions = def != null && def.hasTrait(Trait.ISOLATED_FROM_ABOVE);
-    if (g.regionList() != null) {
-      for (CirParser.RegionContext r : g.regionList().region()) {
-        st.addRegion(region(r, isolatedRegions));
-      }
+    for (Region r : regions) {
+      st.addRegion(r);
     }
     if (g.dictionary() != null) {
       st.attributes.addAll(attrs.dictionary(g.dictionary()).entries());
@@ -273,9 +408,6 @@ final class IrBuilder {
 
   // ---- regions and blocks ---------------------------------------------------------------------
 
-  /** Block names of the region being built (MLIR scopes them per region). */
-  private final Deque<Map<String, BlockInfo>> blockScopes = new ArrayDeque<>();
-
   private static final class BlockInfo {
     final Block block;
     Token firstUse;
@@ -286,54 +418,21 @@ final class IrBuilder {
     }
   }
 
-  private Region region(CirParser.RegionContext r, boolean isolatedFromAbove) {
-    IsolatedScope scope;
-    if (isolatedFromAbove) {
-      scope = new IsolatedScope();
-      isolated.push(scope);
-    } else {
-      scope = isolated.peek();
-    }
-    scope.definedPerRegion.push(new ArrayList<>());
-    blockScopes.push(new LinkedHashMap<>());
-    Region region = new Region();
-    if (r.entryBlock() != null) {
-      Block entry = region.addBlock();
-      for (CirParser.OperationContext op : r.entryBlock().operation()) {
-        entry.append(operation(op));
-      }
-    }
-    for (CirParser.BlockContext b : r.block()) {
-      block(b, region);
-    }
-    for (Map.Entry<String, BlockInfo> e : blockScopes.peek().entrySet()) {
-      if (!e.getValue().defined) {
-        throw src.error(e.getValue().firstUse, "reference to an undefined block");
-      }
-    }
-    blockScopes.pop();
-    finishScope(scope, isolatedFromAbove);
-    if (isolatedFromAbove) {
-      isolated.pop();
-    }
-    return region;
-  }
-
-  private void block(CirParser.BlockContext b, Region region) {
-    CirParser.BlockLabelContext label = b.blockLabel();
+  /** A block label: defines (or completes a forward reference to) the block and its arguments. */
+  private void blockLabel(CirParser.BlockLabelContext label, RegionFrame r) {
     Token nameTok = label.CARET_ID().getSymbol();
     String name = nameTok.getText();
-    Map<String, BlockInfo> blocks = blockScopes.peek();
-    BlockInfo info = blocks.get(name);
+    BlockInfo info = r.blocks.get(name);
     if (info == null) {
       info = new BlockInfo(new Block());
-      blocks.put(name, info);
+      r.blocks.put(name, info);
     } else if (info.defined) {
       throw src.error(nameTok, "redefinition of block '" + name + "'");
     }
     info.defined = true;
     Block block = info.block;
-    region.push(block);
+    r.region.push(block);
+    r.current = block;
     if (label.blockArgList() != null) {
       for (CirParser.BlockArgContext arg : label.blockArgList().blockArg()) {
         Type t = attrs.type(arg.type());
@@ -344,13 +443,11 @@ final class IrBuilder {
         define(arg.VALUE_ID().getText(), arg.VALUE_ID().getSymbol(), List.of(a));
       }
     }
-    for (CirParser.OperationContext op : b.operation()) {
-      block.append(operation(op));
-    }
   }
 
   private Block blockRef(Token t) {
-    Map<String, BlockInfo> blocks = blockScopes.peek();
+    RegionFrame r = regionFrames.peek();
+    Map<String, BlockInfo> blocks = r == null ? null : r.blocks;
     if (blocks == null) {
       throw src.error(t, "successors are only allowed inside a region");
     }

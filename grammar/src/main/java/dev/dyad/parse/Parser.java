@@ -1,19 +1,30 @@
 package dev.dyad.parse;
 
-import dev.dyad.grammar.CirParsing;
+import dev.dyad.grammar.CirLexer;
+import dev.dyad.grammar.CirParser;
 import dev.dyad.ir.Context;
 import dev.dyad.ir.Diagnostic;
 import dev.dyad.ir.Location;
 import dev.dyad.ir.Operation;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses {@code .cir} text (MLIR generic syntax) into IR. Errors are reported to the context's
  * diagnostics as {@code file:line:col} diagnostics; like MLIR, parsing stops at the first one.
+ *
+ * <p>The fast path streams: SLL prediction, tokens not buffered, IR built by a parse listener
+ * as each operation ends. The grammar is SLL for all valid input, so SLL failing means a syntax
+ * error, which a second, full-LL pass with error reporting then locates.
  */
 public final class Parser {
   private Parser() {}
@@ -25,23 +36,69 @@ public final class Parser {
    */
   public static Operation parse(Context ctx, String text, String fileName, Location implicitModuleLoc) {
     SourceText src = new SourceText(fileName);
-    FirstError syntax = new FirstError(src);
-    CirParsing.Result parsed = CirParsing.parse(CharStreams.fromString(text, fileName), syntax);
-    if (syntax.diagnostic != null) {
-      ctx.diagnostics().emit(syntax.diagnostic);
-      return null;
-    }
+    CharStream chars = CharStreams.fromString(text, fileName);
+    IrBuilder builder = new IrBuilder(ctx, src);
     try {
-      return new IrBuilder(ctx, src).build(parsed.tree(), implicitModuleLoc);
+      CirParser parser = new CirParser(new UnbufferedTokenStream<>(lexer(chars, null)));
+      parser.removeErrorListeners();
+      parser.setErrorHandler(new BailErrorStrategy());
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      parser.addParseListener(builder);
+      parser.toplevel();
+      return builder.finish(implicitModuleLoc);
+    } catch (IrBuilder.Aborted aborted) {
+      ctx.diagnostics().emit(builder.error().diagnostic());
+      return null;
     } catch (ParseError e) {
       ctx.diagnostics().emit(e.diagnostic());
       return null;
+    } catch (ParseCancellationException syntaxError) {
+      return reparseForError(ctx, text, fileName, implicitModuleLoc);
     }
   }
 
   /** Parses with the implicit module located at {@code fileName:0:0}, as mlir-opt does. */
   public static Operation parse(Context ctx, String text, String fileName) {
     return parse(ctx, text, fileName, new Location.FileLineCol(fileName, 0, 0));
+  }
+
+  private static CirLexer lexer(CharStream chars, FirstError errors) {
+    CirLexer lexer = new CirLexer(chars);
+    lexer.removeErrorListeners();
+    if (errors != null) {
+      lexer.addErrorListener(errors);
+    }
+    return lexer;
+  }
+
+  /**
+   * The slow path after SLL gave up: full LL with error reporting finds the first syntax error.
+   * Should there be none (SLL was merely too weak), the IR is built from this LL parse instead.
+   */
+  private static Operation reparseForError(Context ctx, String text, String fileName, Location implicitModuleLoc) {
+    SourceText src = new SourceText(fileName);
+    FirstError syntax = new FirstError(src);
+    CharStream chars = CharStreams.fromString(text, fileName);
+    CirParser parser = new CirParser(new CommonTokenStream(lexer(chars, syntax)));
+    parser.removeErrorListeners();
+    parser.addErrorListener(syntax);
+    parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+    CirParser.ToplevelContext tree = parser.toplevel();
+    if (syntax.diagnostic != null) {
+      ctx.diagnostics().emit(syntax.diagnostic);
+      return null;
+    }
+    IrBuilder builder = new IrBuilder(ctx, src);
+    try {
+      org.antlr.v4.runtime.tree.ParseTreeWalker.DEFAULT.walk(builder, tree);
+      return builder.finish(implicitModuleLoc);
+    } catch (IrBuilder.Aborted aborted) {
+      ctx.diagnostics().emit(builder.error().diagnostic());
+      return null;
+    } catch (ParseError e) {
+      ctx.diagnostics().emit(e.diagnostic());
+      return null;
+    }
   }
 
   /** Keeps the first syntax error, phrased the way MLIR phrases its parser errors. */
