@@ -10,6 +10,7 @@ the files record MLIR's behaviour, not ours.  The script is deterministic
 byte for byte.  The Java tests only read the files; they never run mlir-opt.
 """
 import gzip
+import math
 import random
 import re
 import struct
@@ -337,8 +338,234 @@ def gen_identifiers():
         f.write("\n".join(rows) + "\n")
 
 
+# ---------------------------------------------------------------- all other float kinds
+# Every remaining builtin float type, described like LLVM's fltSemantics:
+# name -> (width, exponent bits, precision incl. leading bit, maxExponent, minExponent, shape)
+# shape: ieee | x87 (explicit integer bit) | allones (NaN = all ones, no Inf) |
+#        negzero (NaN = 0x80, no Inf, no -0) | e8m0 (unsigned, no zero) | finite (no Inf/NaN)
+MORE = {
+    "f80": (80, 15, 64, 16383, -16382, "x87"),
+    "f128": (128, 15, 113, 16383, -16382, "ieee"),
+    "f8E4M3FN": (8, 4, 4, 8, -6, "allones"),
+    "f8E5M2FNUZ": (8, 5, 3, 15, -15, "negzero"),
+    "f8E4M3FNUZ": (8, 4, 4, 7, -7, "negzero"),
+    "f8E4M3B11FNUZ": (8, 4, 4, 4, -10, "negzero"),
+    "f8E3M4": (8, 3, 5, 3, -2, "ieee"),
+    "f8E8M0FNU": (8, 8, 1, 127, -127, "e8m0"),
+    "f6E2M3FN": (6, 2, 4, 2, 0, "finite"),
+    "f6E3M2FN": (6, 3, 3, 4, -2, "finite"),
+    "f4E2M1FN": (4, 2, 2, 2, 0, "finite"),
+}
+SMALL = [k for k, v in MORE.items() if v[0] <= 8]
+rng2 = random.Random(20250611)  # separate stream: the files above stay byte-identical
+
+
+def more_decode(ty, b):
+    """Exact value (Fraction) of a bit pattern, or None for NaN/Inf (as APFloat decodes it)."""
+    width, ebits, p, emax, emin, shape = MORE[ty]
+    if shape == "e8m0":
+        return None if b == 0xFF else Fraction(2) ** (b - 127)
+    mbits = p if shape == "x87" else p - 1
+    sign = (b >> (width - 1)) & 1
+    e = (b >> mbits) & ((1 << ebits) - 1)
+    m = b & ((1 << mbits) - 1)
+    allones = (1 << ebits) - 1
+    bias = 1 - emin
+    if shape in ("ieee", "x87") and e == allones:
+        return None
+    if shape == "x87" and e != 0 and not (m >> 63):
+        return None  # unnormal: APFloat decodes it as NaN
+    if shape == "allones" and e == allones and m == (1 << mbits) - 1:
+        return None
+    if shape == "negzero" and b == 1 << (width - 1):
+        return None
+    if shape == "x87":
+        v = Fraction(m) * Fraction(2) ** (max(e, 1) - bias - 63)
+    elif e == 0:
+        v = Fraction(m) * Fraction(2) ** (1 - bias - mbits)
+    else:
+        v = Fraction(m + (1 << mbits)) * Fraction(2) ** (e - bias - mbits)
+    return -v if sign else v
+
+
+def wide_nearest(ty, x):
+    """Bits of the f80/f128 value nearest to the non-zero Fraction x (ties to even)."""
+    width, ebits, p, emax, emin, shape = MORE[ty]
+    sign = 1 if x < 0 else 0
+    x = abs(x)
+    e = x.numerator.bit_length() - x.denominator.bit_length()
+    if Fraction(2) ** e > x:
+        e -= 1
+    e = max(e, emin)
+    scaled = x / Fraction(2) ** (e - p + 1)
+    q, r = divmod(scaled.numerator, scaled.denominator)
+    if 2 * r > scaled.denominator or (2 * r == scaled.denominator and q & 1):
+        q += 1
+    if q >> p:
+        q >>= 1
+        e += 1
+    if e > emax:
+        raise ValueError("overflow")
+    normal = q >> (p - 1)
+    field = e + (1 - emin) if normal else 0
+    mbits = p if shape == "x87" else p - 1
+    frac = q if shape == "x87" else q & ((1 << mbits) - 1)
+    return (sign << (width - 1)) | (field << mbits) | frac
+
+
+def wide_specials(ty):
+    """Boundary patterns, and for f80 every encoding x87 hardware rejects."""
+    width, ebits, p, emax, emin, shape = MORE[ty]
+    mbits = p if shape == "x87" else p - 1
+    allones = (1 << ebits) - 1
+    sign = 1 << (width - 1)
+    top = 1 << 63 if shape == "x87" else 0  # explicit integer bit of normal f80 values
+    mmask = (1 << mbits) - 1
+    out = []
+    for s in (0, sign):
+        for e, m in [(0, 0), (0, 1), (0, 2), (0, (mmask >> 1) if shape == "x87" else mmask),
+                     (1, top), (1, top | 1), (allones - 1, mmask), (allones - 1, top),
+                     (allones, top), (allones, top | 1), (allones, top | (1 << (mbits - 2))),
+                     (allones, mmask), (0x3FFF, top), (0x3FFF, top | 1)]:
+            out.append(s | (e << mbits) | m)
+        if shape == "x87":
+            # pseudo-denormals, unnormals, pseudo-infinity and pseudo-NaNs
+            out += [s | top, s | top | 1, s | (1 << mbits) | 1, s | (0x3FFF << mbits) | 1,
+                    s | (0x3FFF << mbits), s | (0x7FFE << mbits) | ((1 << 62) - 1),
+                    s | (allones << mbits), s | (allones << mbits) | 1,
+                    s | (allones << mbits) | (1 << 62)]
+    return out
+
+
+def wide_samples(ty):
+    width, ebits, p, emax, emin, shape = MORE[ty]
+    mbits = p if shape == "x87" else p - 1
+    allones = (1 << ebits) - 1
+    sign = 1 << (width - 1)
+    top = 1 << 63 if shape == "x87" else 0
+    out = wide_specials(ty)
+    for e in list(range(0, 40)) + list(range(allones - 40, allones)) + \
+            list(range(0x3FFF - 70, 0x3FFF + 70)) + [rng2.randrange(allones) for _ in range(200)]:
+        out.append((e << mbits) | (top if e else 0))
+        out.append((e << mbits) | top | rng2.getrandbits(mbits - 1 if shape == "x87" else mbits))
+    for _ in range(800):
+        b = rng2.getrandbits(width)
+        if shape == "x87" and rng2.random() < 0.8:
+            b |= top  # mostly proper normals
+        out.append(b)
+    # doubles widened exactly: the values MLIR's decimal parser can produce
+    xs = [0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 1.1, 1.5, 3.141592653589793, 1e-5, 123456789.0, 1234567.5,
+          1.7976931348623157e308, 2.2250738585072014e-308, 5e-324, 65504.0, 6.02214076e23]
+    for _ in range(500):
+        nd = rng2.randint(1, 17)
+        digits = str(rng2.randint(10 ** (nd - 1), 10 ** nd - 1))
+        xs.append(float(digits[0] + "." + digits[1:] + "e" + str(rng2.randint(-320, 307))))
+    for _ in range(150):
+        xs.append(float(rng2.randint(1, 10 ** rng2.randint(1, 22))))
+    for x in xs:
+        if x == 0 or math.isinf(x):
+            continue
+        b = wide_nearest(ty, Fraction(x))
+        out.append(b | (sign if rng2.random() < 0.3 else 0))
+    # nearest values to short decimals across the whole range, and to powers of ten
+    for _ in range(500):
+        nd = rng2.randint(1, 8)
+        digits = rng2.randint(10 ** (nd - 1), 10 ** nd - 1)
+        out.append(wide_nearest(ty, Fraction(digits) * Fraction(10) ** rng2.randint(-4940, 4925)))
+    for k in list(range(-60, 60)) + list(range(-4950, 4932, 47)):
+        b = wide_nearest(ty, Fraction(10) ** k)
+        out += [b, b + 1, b - 1]
+    return sorted(set(x & ((1 << width) - 1) for x in out))
+
+
+def parse_dense_bits(ty, lits):
+    """Bits MLIR stores for each literal (dense hex) and its plain attribute text."""
+    width = MORE[ty][0] if ty in MORE else TYPES[ty][0]
+    nbytes = (width + 7) // 8
+    if width == 80:
+        nbytes = 10
+    src = "\n".join('"test.op"() {v = %s : %s, d = dense<[%s, 0x0, 0x1]> : tensor<3x%s>} : () -> ()'
+                    % (l, ty, l, ty) for l in lits) + "\n"
+    out = run(src, "--mlir-print-elementsattrs-with-hex-if-larger=1")
+    pat = re.compile(r'^  "test\.op"\(\) \{d = dense<"0x([0-9A-F]*)"> : tensor<3x\w+>, v = (.*) : '
+                     + re.escape(ty) + r'\} : \(\) -> \(\)$')
+    got = [m.groups() for m in map(pat.match, out.splitlines()) if m]
+    assert len(got) == len(lits), (ty, len(got), len(lits))
+    res = []
+    for hexdata, text in got:
+        raw = bytes.fromhex(hexdata)
+        assert len(raw) == 3 * nbytes, (ty, hexdata)
+        res.append((int.from_bytes(raw[:nbytes], "little"), text))
+    return res
+
+
+def gen_float_more():
+    rows = []
+    for ty in MORE:
+        width = MORE[ty][0]
+        bl = list(range(1 << width)) if width <= 8 else wide_samples(ty)
+        texts = print_floats(ty, bl)
+        back = parse_dense_bits(ty, texts)
+        digits = (width + 3) // 4
+        for b, t, (rb, _) in zip(bl, texts, back):
+            rows.append("%s\t%0*X\t%s\t%0*X" % (ty, digits, b, t, digits, rb))
+    with open("float-golden-more.tsv", "w") as f:
+        f.write("# type\tbits(hex)\tmlir-opt-22 text\tbits mlir-opt-22 parses that text to"
+                "   (generated by gen_golden.py)\n")
+        f.write("\n".join(rows) + "\n")
+
+    rows = []
+    for ty in MORE:
+        width, ebits, p, emax, emin, shape = MORE[ty]
+        lits = ["0.0", "-0.0", "1.0", "-1.0", "0.1", "-0.1", "1.5", "-1.5", "3.0", "-3.0", "0.75", "1000.0",
+                "-1000.0", "1.0e5", "-1.0e5", "1.0e38", "3.0e38", "1.0e300", "-1.0e300", "1.0e400", "-1.0e400",
+                "1.0e-9", "1.0e-39", "1.0e-300", "-1.0e-300", "1.0e-400", "-1.0e-400", "123456789.0",
+                "5.0e-324", "-5.0e-324", "1.7976931348623157e308", "1.7976931348623159e308",
+                "0x0", "0x1", "0x%X" % ((1 << width) - 1), "0x" + "0" * 40 + "1"]
+        if width <= 8:
+            vals = sorted(set(v for v in (more_decode(ty, b) for b in range(1 << width)) if v is not None))
+            pos = [v for v in vals if v > 0]
+            # every value, midpoints (exact and nudged either way), beyond the extremes
+            cands = list(pos)
+            for a, b in zip(pos, pos[1:]):
+                cands.append((a + b) / 2)
+            top, gap = pos[-1], pos[-1] - pos[-2]
+            cands += [top + gap / 2, top + gap, top * 2, top * 4, pos[0] / 2, pos[0] / 4, pos[0] * 3 / 4]
+            for c in cands:
+                for sgn in ("", "-"):
+                    s = exact_decimal(c)
+                    lits.append(sgn + s)
+                    lits.append(sgn + s + "00000000000000000000001")
+                    if s[-1] != "0":
+                        lits.append(sgn + s[:-1] + str(int(s[-1]) - 1) + "9999999999999999999999")
+            lo, hi = math.log(float(pos[0]) / 4), math.log(float(top) * 1.3)
+            for _ in range(300):
+                x = math.exp(rng2.uniform(lo, hi))
+                lits.append(("-" if rng2.random() < 0.3 else "") + "%.*e" % (rng2.randint(0, 8), x))
+            for b in range(1 << width):
+                lits.append("0x%X" % b)
+        else:
+            for _ in range(300):
+                nd = rng2.randint(1, 25)
+                digits = str(rng2.randint(10 ** (nd - 1), 10 ** nd - 1))
+                k = rng2.randint(1, len(digits))
+                lit = digits[:k] + "." + digits[k:] + "e" + str(rng2.randint(-340, 320))
+                lits.append(("-" if rng2.random() < 0.3 else "") + lit)
+            for b in wide_specials(ty) + wide_samples(ty)[::25]:
+                lits.append("0x%X" % b)
+        lits = [l.replace("e+", "e") if "e+" in l else l for l in lits]
+        lits = [l if "." in l or l.startswith(("0x", "-0x")) or "e" not in l else l.replace("e", ".0e", 1)
+                for l in lits]
+        for lit, (b, text) in zip(lits, parse_dense_bits(ty, lits)):
+            rows.append("%s\t%s\t%0*X\t%s" % (ty, lit, (width + 3) // 4, b, text))
+    with open("float-parse-golden-more.tsv", "w") as f:
+        f.write("# type\tliteral\tparsed bits(hex, via dense hex)\tmlir-opt-22 attribute text\n")
+        f.write("\n".join(rows) + "\n")
+
+
 if __name__ == "__main__":
     gen_float_print()
     gen_float_parse()
     gen_strings()
     gen_identifiers()
+    gen_float_more()

@@ -147,9 +147,9 @@ public final class AsmPrinter {
 
   public void printFloat(long bits, FloatType type) {
     FloatKind kind = FloatKind.fromMlirName(type.kind().keyword);
-    if (kind == null) {
-      // Formats without an exact formatter yet (f80, f128, some f8): the raw bit pattern,
-      // which MLIR also accepts as a float literal.
+    if (kind == null || kind.isWide()) {
+      // f80/f128 patterns do not fit the long that attributes hold (FloatFormat.formatWide
+      // needs all of them): the raw bit pattern, which MLIR also accepts as a float literal.
       out.append("0x").append(Long.toHexString(bits).toUpperCase());
       return;
     }

@@ -3,7 +3,16 @@ package dev.dyad.ir.text;
 import java.math.BigInteger;
 
 /**
- * Prints and parses float literals byte-for-byte like MLIR 22.
+ * Prints and parses float literals byte-for-byte like MLIR 22, for every builtin float type.
+ *
+ * <p><b>API.</b> Bit patterns are unsigned integers of {@link FloatKind#width()} bits. Kinds
+ * up to 64 bits wide use {@code long} ({@link #format(long, FloatKind)}, {@link
+ * #parse(CharSequence, FloatKind)}); f80 and f128 ({@link FloatKind#isWide()}) use {@link
+ * BigInteger}: {@link #formatWide(BigInteger, FloatKind)}, {@link #parseWide(CharSequence,
+ * FloatKind)}, {@link #fromDoubleWide(double, FloatKind)}. The {@code BigInteger} methods accept
+ * every kind, the {@code long} ones throw {@link UnsupportedOperationException} for wide kinds.
+ * An f80 pattern is {@code sign:1 exponent:15 significand:64} with the integer bit stored,
+ * exactly as MLIR prints it in hex ({@code 0x3FFF8000000000000000} is 1.0).
  *
  * <p><b>Printing</b> ({@link #format(long, FloatKind)}) follows {@code printFloatValue} in
  * MLIR's AsmPrinter:
@@ -19,6 +28,12 @@ import java.math.BigInteger;
  *   <li>otherwise (integral values printed without '.', e.g. {@code 123456789.0 : f64}) the raw
  *       bit pattern.
  * </ol>
+ * MLIR prints from an {@code APFloat}, so the hex form is the pattern {@code APFloat} rebuilds
+ * from the input bits. That is the input itself except for f80: an "unnormal" (non-zero
+ * exponent, integer bit clear) decodes as a NaN and prints with the exponent set to all ones
+ * ({@code 0x3FFF0000000000000001} prints {@code 0x7FFF0000000000000001}), and a
+ * "pseudo-denormal" (zero exponent, integer bit set) is the normal number it equals, re-encoded
+ * with exponent 1 ({@link #canonicalWide(BigInteger, FloatKind)}).
  *
  * <p>{@code APFloat::toString} is reproduced exactly, including its quirks: the exact binary
  * value is first <em>truncated</em> to a number of decimal digits derived from bit counts and
@@ -27,8 +42,12 @@ import java.math.BigInteger;
  *
  * <p><b>Parsing</b> ({@link #parse(CharSequence, FloatKind)}) follows MLIR's attribute parser: a
  * decimal literal is converted to an IEEE double first (correctly rounded) and that double is
- * then rounded to the target type, so there is double rounding for types narrower than f64; a
- * {@code 0x...} literal is the raw bit pattern of the type.
+ * then converted to the target type with {@code APFloat::convert} (nearest-even), so there is
+ * double rounding for types narrower than f64 and no precision beyond double's for f80/f128; a
+ * {@code 0x...} literal is the raw bit pattern of the type. Out-of-range values follow the
+ * type: infinity where there is one, otherwise NaN (f8E4M3FN, FNUZ kinds, f8E8M0FNU), otherwise
+ * saturation to the largest finite value (f4E2M1FN, f6 kinds). See {@link #fromDouble(double,
+ * FloatKind)} for the remaining corner cases.
  */
 public final class FloatFormat {
   private FloatFormat() {}
@@ -66,7 +85,7 @@ public final class FloatFormat {
   // Printing
   // ------------------------------------------------------------------------------------------
 
-  /** MLIR's text for the float of {@code kind} whose raw bits are {@code bits}. */
+  /** MLIR's text for the float of (narrow) {@code kind} whose raw bits are {@code bits}. */
   public static String format(long bits, FloatKind kind) {
     return format(bits, kind, new StringBuilder(24)).toString();
   }
@@ -81,13 +100,24 @@ public final class FloatFormat {
     return format(Float.floatToRawIntBits(value) & 0xFFFF_FFFFL, FloatKind.F32);
   }
 
-  /** Appends MLIR's text for the float of {@code kind} with raw {@code bits} to {@code out}. */
+  /**
+   * Appends MLIR's text for the float of (narrow) {@code kind} with raw {@code bits} to {@code
+   * out}. Bits above the width of the kind are ignored.
+   *
+   * @throws UnsupportedOperationException for f80 and f128 (use {@link #formatWide})
+   */
   public static StringBuilder format(long bits, FloatKind kind, StringBuilder out) {
+    requireNarrow(kind);
     bits &= kind.mask();
     if (kind.isNonFinite(bits)) {
       return appendHex(bits, out);
     }
-    int fast = appendExponentialFast(bits, kind, out);
+    boolean negative = (bits & kind.signBit()) != 0;
+    if (isZero(bits, kind)) {
+      return out.append(negative ? "-0.000000e+00" : "0.000000e+00");
+    }
+    int fast = appendExponentialFast(negative, significandOf(bits, kind),
+      ulpExponentOf(bits, kind), isNarrowBelow(bits, kind), bits & ~kind.signBit(), kind, out);
     if (fast == FAST_PRINTED) {
       return out;
     }
@@ -111,6 +141,7 @@ public final class FloatFormat {
 
   /** {@link #format(long, FloatKind)} without the fast path; for cross-checking in tests. */
   static String formatSlow(long bits, FloatKind kind) {
+    requireNarrow(kind);
     bits &= kind.mask();
     StringBuilder out = new StringBuilder();
     if (kind.isNonFinite(bits)) {
@@ -130,11 +161,61 @@ public final class FloatFormat {
   }
 
   /**
+   * MLIR's text for the float of any {@code kind} whose raw bits are {@code bits}, an unsigned
+   * integer below 2^width.
+   *
+   * @throws IllegalArgumentException if {@code bits} is negative or wider than the kind
+   */
+  public static String formatWide(BigInteger bits, FloatKind kind) {
+    return formatWide(bits, kind, new StringBuilder(48)).toString();
+  }
+
+  /** Appends {@link #formatWide(BigInteger, FloatKind)} to {@code out}. */
+  public static StringBuilder formatWide(BigInteger bits, FloatKind kind, StringBuilder out) {
+    checkWideBits(bits, kind);
+    if (!kind.isWide()) {
+      return format(bits.longValue(), kind, out);
+    }
+    Wide w = Wide.decode(bits, kind);
+    if (w.category == NAN || w.category == INFINITY) {
+      return appendHex(w.canonical, out);
+    }
+    int start = out.length();
+    appendApString(w.negative, w.significand, w.exp2, kind.precision(), 6, 0, false, out);
+    if (parseExactWide(out.substring(start), kind).equals(w.canonical)) {
+      return out;
+    }
+    out.setLength(start);
+    appendApString(w.negative, w.significand, w.exp2, kind.precision(), 0, 3, true, out);
+    if (out.indexOf(".", start) >= 0) {
+      return out;
+    }
+    out.setLength(start);
+    return appendHex(w.canonical, out);
+  }
+
+  /**
+   * The bit pattern {@code APFloat} produces after decoding {@code bits}: {@code bits} itself
+   * except for the f80 encodings x87 hardware rejects (see the class comment). MLIR prints and
+   * stores (e.g. in dense attributes parsed from hex) this pattern.
+   */
+  public static BigInteger canonicalWide(BigInteger bits, FloatKind kind) {
+    checkWideBits(bits, kind);
+    return kind.isWide() ? Wide.decode(bits, kind).canonical : bits;
+  }
+
+  /**
    * The raw bit pattern as MLIR prints it ({@code APInt::toString(16, false, true)}): "0x",
    * uppercase hex digits, no leading zeros ({@code 0x0} for zero).
    */
   public static String toHexLiteral(long bits, FloatKind kind) {
     return appendHex(bits & kind.mask(), new StringBuilder(20)).toString();
+  }
+
+  /** {@link #toHexLiteral(long, FloatKind)} for any kind (no canonicalization). */
+  public static String toHexLiteral(BigInteger bits, FloatKind kind) {
+    checkWideBits(bits, kind);
+    return appendHex(bits, new StringBuilder(36)).toString();
   }
 
   private static StringBuilder appendHex(long bits, StringBuilder out) {
@@ -146,34 +227,204 @@ public final class FloatFormat {
     return out;
   }
 
+  private static StringBuilder appendHex(BigInteger bits, StringBuilder out) {
+    return out.append("0x").append(bits.toString(16).toUpperCase());
+  }
+
+  private static void requireNarrow(FloatKind kind) {
+    if (kind.isWide()) {
+      throw new UnsupportedOperationException(kind.mlirName()
+        + " bit patterns do not fit in a long; use formatWide/parseWide/fromDoubleWide");
+    }
+  }
+
+  private static void checkWideBits(BigInteger bits, FloatKind kind) {
+    if (bits.signum() < 0 || bits.bitLength() > kind.width()) {
+      throw new IllegalArgumentException("not a " + kind.mlirName() + " bit pattern: 0x"
+        + bits.toString(16));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Decoding bit patterns (what APFloat's initFrom*APInt does)
+  // ------------------------------------------------------------------------------------------
+
+  private static final int ZERO = 0;
+  private static final int FINITE = 1;
+  private static final int INFINITY = 2;
+  private static final int NAN = 3;
+
+  /** Zero bit patterns of narrow kinds (f8E8M0FNU has none; the FNUZ "-0" is a NaN). */
+  private static boolean isZero(long bits, FloatKind kind) {
+    return kind.hasZero() && (bits & ~kind.signBit()) == 0 && !kind.isNaN(bits);
+  }
+
+  /** The stored exponent field of a narrow pattern. */
+  private static int exponentFieldOf(long bits, FloatKind kind) {
+    return (int) ((bits >>> (kind.precision() - 1)) & ((1L << kind.exponentBits()) - 1));
+  }
+
+  /**
+   * Significand of a finite non-zero narrow pattern as an integer, the leading bit included
+   * (so the value is significand * 2^ulpExponent).
+   */
+  private static long significandOf(long bits, FloatKind kind) {
+    if (kind.isE8M0()) {
+      // No fraction bits at all: APFloat keeps the lone integer bit set.
+      return 1;
+    }
+    int mbits = kind.precision() - 1;
+    long fraction = bits & ((1L << mbits) - 1);
+    return exponentFieldOf(bits, kind) == 0 ? fraction : fraction | (1L << mbits);
+  }
+
+  /** Exponent of the significand's last bit for a finite non-zero narrow pattern. */
+  private static int ulpExponentOf(long bits, FloatKind kind) {
+    int field = exponentFieldOf(bits, kind);
+    if (!kind.hasSubnormals()) {
+      return field - kind.bias();
+    }
+    return (field == 0 ? 1 : field) - kind.bias() - (kind.precision() - 1);
+  }
+
+  /**
+   * Whether the gap to the next smaller value is half the gap to the next larger one: true at
+   * powers of two, except the smallest normal (subnormals below it share its spacing) and
+   * f8E8M0FNU's smallest value (everything below rounds up to it).
+   */
+  private static boolean isNarrowBelow(long bits, FloatKind kind) {
+    int field = exponentFieldOf(bits, kind);
+    long n = significandOf(bits, kind);
+    return n == 1L << (kind.precision() - 1) && field > (kind.hasSubnormals() ? 1 : 0);
+  }
+
+  /** A decoded f80 or f128 pattern. */
+  private static final class Wide {
+    int category;
+    boolean negative;
+    // Finite values: significand * 2^exp2 (significand 0 for zero).
+    BigInteger significand = BigInteger.ZERO;
+    int exp2;
+    // The pattern APFloat's bitcastToAPInt gives back.
+    BigInteger canonical;
+
+    static Wide decode(BigInteger bits, FloatKind kind) {
+      Wide w = new Wide();
+      int mbits = kind.fractionBits();
+      w.negative = bits.testBit(kind.width() - 1);
+      int field = bits.shiftRight(mbits).intValue() & ((1 << kind.exponentBits()) - 1);
+      BigInteger fraction = bits.and(BigInteger.ONE.shiftLeft(mbits).subtract(BigInteger.ONE));
+      int allOnes = (1 << kind.exponentBits()) - 1;
+      w.canonical = bits;
+      if (kind.isX87()) {
+        // x87: the integer bit (bit 63) is stored. APFloat reads exponent all-ones with
+        // significand 0x8000.. as infinity, any other all-ones pattern and any non-zero
+        // exponent without the integer bit ("unnormal") as NaN, and a zero exponent with the
+        // integer bit ("pseudo-denormal") as the normal number of the same value.
+        boolean integerBit = fraction.testBit(63);
+        if (field == 0 && fraction.signum() == 0) {
+          w.category = ZERO;
+        } else if (field == allOnes && integerBit && fraction.bitCount() == 1) {
+          w.category = INFINITY;
+        } else if (field == allOnes || (field != 0 && !integerBit)) {
+          w.category = NAN;
+          // Re-encoded with exponent all ones, keeping sign and significand.
+          w.canonical = bits.or(BigInteger.valueOf(allOnes).shiftLeft(64));
+        } else {
+          w.category = FINITE;
+          w.significand = fraction;
+          w.exp2 = (field == 0 ? 1 : field) - kind.bias() - 63;
+          if (field == 0 && integerBit) {
+            w.canonical = bits.setBit(64);
+          }
+        }
+        return w;
+      }
+      if (field == allOnes) {
+        w.category = fraction.signum() == 0 ? INFINITY : NAN;
+      } else if (field == 0 && fraction.signum() == 0) {
+        w.category = ZERO;
+      } else {
+        w.category = FINITE;
+        w.significand = field == 0 ? fraction : fraction.setBit(mbits);
+        w.exp2 = (field == 0 ? 1 : field) - kind.bias() - mbits;
+      }
+      return w;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // APFloat::toString
+  // ------------------------------------------------------------------------------------------
+
   /**
    * {@code APFloat::toString(Str, formatPrecision, formatMaxPadding, truncateZero)} for the
-   * float of {@code kind} with raw {@code bits}: {@code "+Inf"}, {@code "-Inf"}, {@code "NaN"}
-   * for non-finite values. A {@code formatPrecision} of 0 means 2 + precision*59/196 digits.
+   * float of (narrow) {@code kind} with raw {@code bits}: {@code "+Inf"}, {@code "-Inf"},
+   * {@code "NaN"} for non-finite values. A {@code formatPrecision} of 0 means 2 +
+   * precision*59/196 digits.
    */
   public static String toApString(long bits, FloatKind kind, int formatPrecision,
                   int formatMaxPadding, boolean truncateZero) {
+    requireNarrow(kind);
+    checkFormatArguments(formatPrecision, formatMaxPadding);
+    return appendApString(bits & kind.mask(), kind, formatPrecision, formatMaxPadding,
+      truncateZero, new StringBuilder(32)).toString();
+  }
+
+  /** {@link #toApString(long, FloatKind, int, int, boolean)} for any kind. */
+  public static String toApString(BigInteger bits, FloatKind kind, int formatPrecision,
+                  int formatMaxPadding, boolean truncateZero) {
+    checkWideBits(bits, kind);
+    checkFormatArguments(formatPrecision, formatMaxPadding);
+    if (!kind.isWide()) {
+      return toApString(bits.longValue(), kind, formatPrecision, formatMaxPadding, truncateZero);
+    }
+    Wide w = Wide.decode(bits, kind);
+    StringBuilder out = new StringBuilder(48);
+    if (w.category == NAN) {
+      return "NaN";
+    }
+    if (w.category == INFINITY) {
+      return w.negative ? "-Inf" : "+Inf";
+    }
+    return appendApString(w.negative, w.significand, w.exp2, kind.precision(), formatPrecision,
+      formatMaxPadding, truncateZero, out).toString();
+  }
+
+  private static void checkFormatArguments(int formatPrecision, int formatMaxPadding) {
     if (formatPrecision < 0 || formatMaxPadding < 0) {
       throw new IllegalArgumentException("negative precision or padding");
     }
-    return appendApString(bits & kind.mask(), kind, formatPrecision, formatMaxPadding,
-      truncateZero, new StringBuilder(32)).toString();
   }
 
   private static StringBuilder appendApString(long bits, FloatKind kind, int formatPrecision,
                         int formatMaxPadding, boolean truncateZero,
                         StringBuilder out) {
     boolean negative = (bits & kind.signBit()) != 0;
-    int mbits = kind.precision() - 1;
-    long fraction = bits & ((1L << mbits) - 1);
-    int biased = (int) ((bits >>> mbits) & ((1L << kind.exponentBits()) - 1));
-    if (biased == (1 << kind.exponentBits()) - 1) {
-      return out.append(fraction != 0 ? "NaN" : negative ? "-Inf" : "+Inf");
+    if (kind.isNaN(bits)) {
+      return out.append("NaN");
     }
+    if (kind.isInfinity(bits)) {
+      return out.append(negative ? "-Inf" : "+Inf");
+    }
+    BigInteger significand = isZero(bits, kind) ? BigInteger.ZERO
+      : BigInteger.valueOf(significandOf(bits, kind));
+    return appendApString(negative, significand, ulpExponentOf(bits, kind), kind.precision(),
+      formatPrecision, formatMaxPadding, truncateZero, out);
+  }
+
+  /**
+   * {@code toString} of the finite value significand * 2^exp2 (zero if significand is 0) of a
+   * type with {@code semanticsPrecision} bits.
+   */
+  private static StringBuilder appendApString(boolean negative, BigInteger significand, int exp2,
+                        int semanticsPrecision, int formatPrecision,
+                        int formatMaxPadding, boolean truncateZero,
+                        StringBuilder out) {
     if (negative) {
       out.append('-');
     }
-    if (biased == 0 && fraction == 0) {
+    if (significand.signum() == 0) {
       // APFloat formats zero without consulting the precision default (so FormatPrecision
       // 0 really means no extra zeros here).
       if (formatMaxPadding != 0) {
@@ -188,22 +439,20 @@ public final class FloatFormat {
       }
       return out.append("e+00");
     }
-    long significand = biased == 0 ? fraction : fraction | (1L << mbits);
-    int exp2 = (biased == 0 ? 1 : biased) - kind.bias() - mbits;
-    int precision = formatPrecision != 0 ? formatPrecision : 2 + kind.precision() * 59 / 196;
+    int precision = formatPrecision != 0 ? formatPrecision : 2 + semanticsPrecision * 59 / 196;
 
     // Trailing binary zeros carry no information.
-    int tz = Long.numberOfTrailingZeros(significand);
-    significand >>>= tz;
+    int tz = significand.getLowestSetBit();
+    significand = significand.shiftRight(tz);
     exp2 += tz;
 
     // Make the value an integer times a power of ten: N*2^e == (N*5^-e)*10^e for e < 0.
     BigInteger sig;
     int exp10 = 0;
     if (exp2 >= 0) {
-      sig = BigInteger.valueOf(significand).shiftLeft(exp2);
+      sig = significand.shiftLeft(exp2);
     } else {
-      sig = BigInteger.valueOf(significand).multiply(pow5(-exp2));
+      sig = significand.multiply(pow5(-exp2));
       exp10 = exp2;
     }
 
@@ -327,17 +576,9 @@ public final class FloatFormat {
    * rounded half-up on the last digit of floor(S), except when its digit-dropping step
    * leaves exactly 6 digits, in which case it is the truncation floor(S)/10.
    */
-  private static int appendExponentialFast(long bits, FloatKind kind, StringBuilder out) {
-    boolean negative = (bits & kind.signBit()) != 0;
-    int mbits = kind.precision() - 1;
-    long fraction = bits & ((1L << mbits) - 1);
-    int biased = (int) ((bits >>> mbits) & ((1L << kind.exponentBits()) - 1));
-    if (biased == 0 && fraction == 0) {
-      out.append(negative ? "-0.000000e+00" : "0.000000e+00");
-      return FAST_PRINTED;
-    }
-    int ulpExp = (biased == 0 ? 1 : biased) - kind.bias() - mbits;
-    long n = biased == 0 ? fraction : fraction | (1L << mbits);
+  private static int appendExponentialFast(boolean negative, long n, int ulpExp,
+                       boolean narrowBelow, long absBits, FloatKind kind,
+                       StringBuilder out) {
     int tz = Long.numberOfTrailingZeros(n);
     n >>>= tz;
     int e = ulpExp + tz;
@@ -404,9 +645,10 @@ public final class FloatFormat {
       k++;
     }
 
+    // Only f64 is too precise for the interval test; it alone has Clinger's fast path.
     int roundTrip = kind.precision() <= 30
-      ? roundTripsByInterval(d6, k, s, ulpExp, fraction == 0 && biased > 1)
-      : roundTripsAsDouble(d6, k, bits & ~kind.signBit());
+      ? roundTripsByInterval(d6, k, s, ulpExp, narrowBelow)
+      : roundTripsAsDouble(d6, k, absBits);
     if (roundTrip != FAST_PRINTED) {
       return roundTrip;
     }
@@ -508,28 +750,29 @@ public final class FloatFormat {
 
   /** The fast default-form result, or null where it falls back; for tests. */
   static String defaultFormFast(long bits, FloatKind kind) {
+    bits &= kind.mask();
+    if (kind.isNonFinite(bits) || isZero(bits, kind)) {
+      return null;
+    }
     StringBuilder out = new StringBuilder();
-    return appendDefaultFast(bits & kind.mask(), kind, out) ? out.toString() : null;
+    return appendDefaultFast(bits, kind, out) ? out.toString() : null;
   }
 
   /**
    * Fast exact path for the default form, {@code APFloat::toString(str)} (FormatPrecision 0,
-   * FormatMaxPadding 3, TruncateZero). Appends and returns true, or appends nothing and
-   * returns false when it cannot decide exactly.
+   * FormatMaxPadding 3, TruncateZero) of a finite non-zero value. Appends and returns true, or
+   * appends nothing and returns false when it cannot decide exactly.
    */
   private static boolean appendDefaultFast(long bits, FloatKind kind, StringBuilder out) {
     int precision = 2 + kind.precision() * 59 / 196;
-    boolean negative = (bits & kind.signBit()) != 0;
-    int mbits = kind.precision() - 1;
-    long fraction = bits & ((1L << mbits) - 1);
-    int biased = (int) ((bits >>> mbits) & ((1L << kind.exponentBits()) - 1));
-    if ((biased == 0 && fraction == 0) || precision > 17) {
+    if (precision > 17) {
       return false;
     }
-    long n = biased == 0 ? fraction : fraction | (1L << mbits);
+    boolean negative = (bits & kind.signBit()) != 0;
+    long n = significandOf(bits, kind);
     int tz = Long.numberOfTrailingZeros(n);
     n >>>= tz;
-    int e = (biased == 0 ? 1 : biased) - kind.bias() - mbits + tz;
+    int e = ulpExponentOf(bits, kind) + tz;
 
     // Find k and x = floor(|v| / 10^(k-precision)) in [10^precision, 10^(precision+1)).
     int k = (int) Math.floor(Math.log10(Math.scalb((double) n, e)));
@@ -753,32 +996,59 @@ public final class FloatFormat {
     return p;
   }
 
+
   // ------------------------------------------------------------------------------------------
   // Parsing
   // ------------------------------------------------------------------------------------------
 
   /**
    * Parses an MLIR float literal the way MLIR's attribute parser does and returns the raw bits
-   * of the {@code kind} value.
+   * of the (narrow) {@code kind} value, as MLIR stores them (e.g. in a dense attribute).
    *
    * <ul>
    *   <li>decimal: {@code -?[0-9]+[.][0-9]*([eE][-+]?[0-9]+)?} (the '.' is mandatory; MLIR lexes
    *       '-' as a separate token, this method accepts it glued to the number). The value is
-   *       rounded to double (overflow gives infinity, underflow zero, no error) and then to
-   *       {@code kind}, both to nearest-even;
+   *       rounded to double (overflow gives infinity, underflow zero, no error) and then
+   *       converted to {@code kind} by {@link #fromDouble(double, FloatKind)};
    *   <li>hexadecimal: {@code 0x[0-9a-fA-F]+}, the raw bit pattern; may not be negated and must
    *       fit in the width of the type.
    * </ul>
    *
    * @throws NumberFormatException with MLIR's diagnostic text if the literal is rejected
+   * @throws UnsupportedOperationException for f80 and f128 (use {@link #parseWide})
    */
   public static long parse(CharSequence literal, FloatKind kind) {
+    requireNarrow(kind);
     String s = literal.toString();
     boolean negative = s.startsWith("-");
     String body = negative ? s.substring(1) : s;
     if (body.startsWith("0x")) {
-      return parseHex(body, negative, kind);
+      return parseHex(body, negative, kind).longValue();
     }
+    return fromDouble(parseDecimal(s, body, negative), kind);
+  }
+
+  /**
+   * {@link #parse(CharSequence, FloatKind)} for any kind, returning the unsigned bit pattern.
+   * For f80 and f128 a decimal literal still goes through double, so it carries no more than
+   * double's 53 bits; a hex f80 literal is {@linkplain #canonicalWide canonicalized} the way
+   * {@code APFloat} does (MLIR stores and prints the canonical pattern).
+   *
+   * @throws NumberFormatException with MLIR's diagnostic text if the literal is rejected
+   */
+  public static BigInteger parseWide(CharSequence literal, FloatKind kind) {
+    String s = literal.toString();
+    boolean negative = s.startsWith("-");
+    String body = negative ? s.substring(1) : s;
+    if (body.startsWith("0x")) {
+      BigInteger bits = parseHex(body, negative, kind);
+      return kind.isWide() ? Wide.decode(bits, kind).canonical : bits;
+    }
+    return fromDoubleWide(parseDecimal(s, body, negative), kind);
+  }
+
+  /** The double MLIR's lexer makes of a decimal float literal (sign glued on). */
+  private static double parseDecimal(String s, String body, boolean negative) {
     if (!isDecimalFloatLiteral(body)) {
       if (!body.isEmpty() && body.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw new NumberFormatException(
@@ -789,7 +1059,7 @@ public final class FloatFormat {
     // MLIR: StringRef::getAsDouble (correctly rounded, inexact results accepted), negate,
     // then APFloat::convert to the target semantics.
     double d = Double.parseDouble(body);
-    return fromDouble(negative ? -d : d, kind);
+    return negative ? -d : d;
   }
 
   /** True if {@code s} matches MLIR's unsigned float token {@code [0-9]+[.][0-9]*([eE][-+]?[0-9]+)?}. */
@@ -829,7 +1099,7 @@ public final class FloatFormat {
     return c >= '0' && c <= '9';
   }
 
-  private static long parseHex(String body, boolean negative, FloatKind kind) {
+  private static BigInteger parseHex(String body, boolean negative, FloatKind kind) {
     if (negative) {
       throw new NumberFormatException("hexadecimal float literal should not have a leading minus");
     }
@@ -841,69 +1111,154 @@ public final class FloatFormat {
     if (value.bitLength() > kind.width()) {
       throw new NumberFormatException("hexadecimal float constant out of range for type");
     }
-    return value.longValue();
+    return value;
   }
 
   /**
-   * Rounds a double to {@code kind} to nearest-even ({@code APFloat::convert}), returning raw
-   * bits. Overflow gives infinity and underflow a denormal or zero. NaN payloads are kept in
-   * their top bits and forced quiet.
+   * Converts a double to (narrow) {@code kind} like {@code APFloat::convert} with
+   * nearest-ties-to-even, returning raw bits. Finite values round correctly; beyond that the
+   * kind's rules apply, including what LLVM leaves undefined (marked UB: reproduced as
+   * mlir-opt-22 behaves, since MLIR reaches these paths from ordinary literals):
+   *
+   * <ul>
+   *   <li>overflow: infinity (IEEE kinds), NaN (f8E4M3FN: sign kept, 0x7F/0xFF; FNUZ kinds:
+   *       0x80; f8E8M0FNU: 0xFF), or the largest finite value with the sign (f4E2M1FN, f6
+   *       kinds, which also saturate instead of rounding to NaN). For f8E4M3FN rounding to
+   *       the all-ones pattern (e.g. 470.0 -> 480) is an overflow too;
+   *   <li>underflow and zero: signed zero, except +0 for FNUZ kinds (no -0) and 0x00 =
+   *       2^-127, the smallest value, for f8E8M0FNU (no zero);
+   *   <li>infinity in: as overflow, except the finite-only kinds give ±0 (UB: APFloat keeps an
+   *       infinity it cannot encode);
+   *   <li>NaN in: the kind's NaN, payload kept and made quiet for IEEE kinds;
+   *       {@link IllegalArgumentException} for the finite-only kinds (UB, not reachable from
+   *       MLIR text);
+   *   <li>f8E8M0FNU has no sign and ties round up (the lone significand bit is odd), but
+   *       {@code APFloat} keeps the sign of a negative input and its bitcast ORs it into the
+   *       top exponent bit: -1.0 gives 0xFF (a NaN), -2.0 gives 0x80 (2.0), -0.5 gives 0xFE
+   *       (2^127). MLIR's dense attributes and bytecode store exactly that; a plain
+   *       {@code -1.0 : f8E8M0FNU} attribute keeps the APFloat and prints "-1.000000e+00",
+   *       which no bit pattern does.
+   * </ul>
+   *
+   * @throws UnsupportedOperationException for f80 and f128 (use {@link #fromDoubleWide})
    */
   public static long fromDouble(double value, FloatKind kind) {
+    requireNarrow(kind);
     long raw = Double.doubleToRawLongBits(value);
     if (kind == FloatKind.F64) {
       return raw;
     }
     boolean negative = raw < 0;
-    long sign = negative ? kind.signBit() : 0;
     int biased = (int) ((raw >>> 52) & 0x7FF);
     long fraction = raw & ((1L << 52) - 1);
     if (biased == 0x7FF) {
       if (fraction == 0) {
-        return sign | kind.infinityBits();
+        if (kind.nonFiniteBehavior() == FloatKind.NonFiniteBehavior.FINITE_ONLY) {
+          // UB in LLVM; mlir-opt-22 ends up with the zero pattern of that sign.
+          return negative ? kind.signBit() : 0;
+        }
+        return overflowBits(negative, kind);
       }
-      long payload = fraction >>> (53 - kind.precision());
-      return sign | kind.infinityBits() | payload | (1L << (kind.precision() - 2));
+      switch (kind.nonFiniteBehavior()) {
+        case IEEE754:
+          long payload = fraction >>> (53 - kind.precision());
+          return (negative ? kind.signBit() : 0) | kind.infinityBits() | payload
+            | (1L << (kind.precision() - 2));
+        case NAN_ONLY:
+          return overflowBits(negative, kind);
+        default:
+          throw new IllegalArgumentException(kind.mlirName() + " has no NaN");
+      }
     }
     if (biased == 0 && fraction == 0) {
-      return sign;
+      return zeroBits(negative, kind);
     }
     long significand = biased == 0 ? fraction : fraction | (1L << 52);
     int exp2 = (biased == 0 ? 1 : biased) - 1075;
     return roundToKind(negative, significand, exp2, false, kind);
   }
 
-  /** The exact value of the float of {@code kind} with raw {@code bits}, as a double. */
+  /**
+   * {@link #fromDouble(double, FloatKind)} for any kind, as an unsigned bit pattern. Into f80
+   * and f128 every double converts exactly; NaNs keep their payload, made quiet (and for f80
+   * with the integer bit set).
+   */
+  public static BigInteger fromDoubleWide(double value, FloatKind kind) {
+    if (!kind.isWide()) {
+      long bits = fromDouble(value, kind);
+      return kind.width() == 64 ? new BigInteger(Long.toUnsignedString(bits))
+        : BigInteger.valueOf(bits);
+    }
+    long raw = Double.doubleToRawLongBits(value);
+    boolean negative = raw < 0;
+    int biased = (int) ((raw >>> 52) & 0x7FF);
+    long fraction = raw & ((1L << 52) - 1);
+    BigInteger sign = negative ? BigInteger.ONE.shiftLeft(kind.width() - 1) : BigInteger.ZERO;
+    if (biased == 0x7FF) {
+      BigInteger bits = wideInfinity(negative, kind);
+      if (fraction != 0) {
+        // APFloat::convert widens the payload in place (shift left) and makes it quiet.
+        int shift = kind.precision() - 53;
+        bits = bits.or(BigInteger.valueOf(fraction).shiftLeft(shift))
+          .setBit(kind.precision() - 2);
+      }
+      return bits;
+    }
+    if (biased == 0 && fraction == 0) {
+      return sign;
+    }
+    long significand = biased == 0 ? fraction : fraction | (1L << 52);
+    int exp2 = (biased == 0 ? 1 : biased) - 1075;
+    return roundToKindWide(negative, BigInteger.valueOf(significand), exp2, false, kind);
+  }
+
+  /** The exact value of the float of (narrow) {@code kind} with raw {@code bits}, as a double. */
   public static double toDouble(long bits, FloatKind kind) {
+    requireNarrow(kind);
     bits &= kind.mask();
     if (kind == FloatKind.F64) {
       return Double.longBitsToDouble(bits);
     }
     boolean negative = (bits & kind.signBit()) != 0;
-    int mbits = kind.precision() - 1;
-    long fraction = bits & ((1L << mbits) - 1);
-    int biased = (int) ((bits >>> mbits) & ((1L << kind.exponentBits()) - 1));
     double magnitude;
-    if (biased == (1 << kind.exponentBits()) - 1) {
-      magnitude = fraction == 0 ? Double.POSITIVE_INFINITY
-        : Double.longBitsToDouble(0x7FF8_0000_0000_0000L | (fraction << (53 - kind.precision())));
+    if (kind.isNaN(bits)) {
+      long fraction = bits & ((1L << (kind.precision() - 1)) - 1);
+      magnitude = kind.hasInfinity()
+        ? Double.longBitsToDouble(0x7FF8_0000_0000_0000L | (fraction << (53 - kind.precision())))
+        : Double.NaN;
+    } else if (kind.isInfinity(bits)) {
+      magnitude = Double.POSITIVE_INFINITY;
+    } else if (isZero(bits, kind)) {
+      magnitude = 0;
     } else {
-      long significand = biased == 0 ? fraction : fraction | (1L << mbits);
-      magnitude = Math.scalb((double) significand, (biased == 0 ? 1 : biased) - kind.bias() - mbits);
+      // Every narrow kind's range and precision fit in a double: exact.
+      magnitude = Math.scalb((double) significandOf(bits, kind), ulpExponentOf(bits, kind));
     }
     return negative ? -magnitude : magnitude;
   }
 
   /**
    * Correctly rounds a decimal number (optional '-', digits with an optional '.', optional
-   * exponent) directly to {@code kind}, nearest-even, like {@code APFloat(semantics, string)}.
-   * This is the conversion MLIR's printer uses to check that a shortened form round-trips; it
-   * differs from {@link #parse} (which rounds through double) only in rare double-rounding
-   * cases.
+   * exponent) directly to (narrow) {@code kind}, nearest-even, like {@code APFloat(semantics,
+   * string)}. This is the conversion MLIR's printer uses to check that a shortened form
+   * round-trips; it differs from {@link #parse} (which rounds through double) only in rare
+   * double-rounding cases for narrow kinds, but substantially for f80 and f128.
    *
    * @throws NumberFormatException if {@code decimal} is not such a number
    */
   public static long parseExact(CharSequence decimal, FloatKind kind) {
+    requireNarrow(kind);
+    return parseExactBits(decimal, kind).longValue();
+  }
+
+  /** {@link #parseExact(CharSequence, FloatKind)} for any kind, as an unsigned bit pattern. */
+  public static BigInteger parseExactWide(CharSequence decimal, FloatKind kind) {
+    BigInteger bits = parseExactBits(decimal, kind);
+    return bits.signum() < 0 ? bits.add(BigInteger.ONE.shiftLeft(64)) : bits;
+  }
+
+  /** Narrow kinds: the long pattern as a (possibly negative) BigInteger; wide: unsigned. */
+  private static BigInteger parseExactBits(CharSequence decimal, FloatKind kind) {
     String s = decimal.toString();
     int i = 0;
     int len = s.length();
@@ -961,24 +1316,29 @@ public final class FloatFormat {
         exponent = -exponent;
       }
     }
-    long sign = negative ? kind.signBit() : 0;
     if (digits.length() == 0) {
-      return sign;
+      return kind.isWide() ? (negative ? BigInteger.ONE.shiftLeft(kind.width() - 1)
+        : BigInteger.ZERO) : BigInteger.valueOf(zeroBits(negative, kind));
     }
     long exp10 = exponent - fractionDigits;
     return roundDecimal(negative, new BigInteger(digits.toString()), exp10, kind);
   }
 
   /** Correctly rounds m*10^exp10 (m > 0) to kind. */
-  private static long roundDecimal(boolean negative, BigInteger m, long exp10, FloatKind kind) {
-    long sign = negative ? kind.signBit() : 0;
-    // Decimal magnitude bounds: every supported kind lies within (1e-330, 1e310).
+  private static BigInteger roundDecimal(boolean negative, BigInteger m, long exp10,
+                       FloatKind kind) {
+    // Decimal magnitude bounds: narrow kinds lie within (1e-330, 1e310), wide ones within
+    // (1e-4970, 1e4940).
+    long limit = kind.isWide() ? 5000 : 400;
     long magnitude = exp10 + m.toString().length() - 1;
-    if (magnitude > 330) {
-      return sign | kind.infinityBits();
+    if (magnitude > limit) {
+      return kind.isWide() ? wideInfinity(negative, kind)
+        : BigInteger.valueOf(overflowBits(negative, kind));
     }
-    if (magnitude < -340) {
-      return sign;
+    if (magnitude < -limit) {
+      // Far below half the smallest subnormal: rounds like any tiny value.
+      m = BigInteger.ONE;
+      exp10 = -limit;
     }
     BigInteger num = m;
     BigInteger den = BigInteger.ONE;
@@ -996,23 +1356,59 @@ public final class FloatFormat {
       den = den.shiftLeft(-shift);
     }
     BigInteger[] qr = num.divideAndRemainder(den);
-    return roundToKind(negative, qr[0].longValueExact(), -shift, qr[1].signum() != 0, kind);
+    boolean sticky = qr[1].signum() != 0;
+    if (kind.isWide()) {
+      return roundToKindWide(negative, qr[0], -shift, sticky, kind);
+    }
+    return BigInteger.valueOf(roundToKind(negative, qr[0].longValueExact(), -shift, sticky,
+      kind));
   }
 
   /**
-   * Rounds (mant + sticky*epsilon) * 2^exp2 to kind, nearest-even. {@code mant} must be
-   * positive and below 2^62; {@code sticky} means the true value is slightly above.
+   * The result of an overflow (APFloat's handleOverflow in nearest mode): infinity, the kind's
+   * NaN, or for finite-only kinds the largest finite value with the sign.
+   */
+  private static long overflowBits(boolean negative, FloatKind kind) {
+    long sign = negative ? kind.signBit() : 0;
+    switch (kind.nonFiniteBehavior()) {
+      case IEEE754:
+        return sign | kind.infinityBits();
+      case FINITE_ONLY:
+        return sign | kind.maxFiniteBits();
+      default:
+        if (kind.nanEncoding() == FloatKind.NanEncoding.NEGATIVE_ZERO) {
+          return 1L << (kind.width() - 1);
+        }
+        if (!kind.isSigned()) {
+          // f8E8M0FNU: all ones. (A negative NaN is UB in LLVM; mlir-opt-22 gives 0xFF too.)
+          return kind.mask();
+        }
+        return sign | (kind.mask() >>> 1);
+    }
+  }
+
+  /** The result of rounding to zero: signed zero where the kind has one. */
+  private static long zeroBits(boolean negative, FloatKind kind) {
+    if (!kind.hasZero()) {
+      // APFloat substitutes the smallest normal, positive (pattern 0x00 of f8E8M0FNU).
+      return 0;
+    }
+    return negative && kind.hasNegativeZero() ? kind.signBit() : 0;
+  }
+
+  /**
+   * Rounds (mant + sticky*epsilon) * 2^exp2 to (narrow) kind like APFloat's normalize in
+   * nearest-even mode. {@code mant} must be positive and below 2^62; {@code sticky} means the
+   * true value is slightly above.
    */
   private static long roundToKind(boolean negative, long mant, int exp2, boolean sticky,
                   FloatKind kind) {
-    long sign = negative ? kind.signBit() : 0;
     int p = kind.precision();
-    int emin = 1 - kind.bias();
     int log2 = 63 - Long.numberOfLeadingZeros(mant) + exp2;
-    int e = Math.max(log2, emin);
-    if (e > kind.bias()) {
-      return sign | kind.infinityBits();
+    if (log2 > kind.maxExponent()) {
+      return overflowBits(negative, kind);
     }
+    int e = Math.max(log2, kind.minExponent());
     int ulpExp = e - (p - 1);
     int drop = ulpExp - exp2;
     long kept;
@@ -1025,15 +1421,77 @@ public final class FloatFormat {
       kept = mant >>> drop;
       long rest = mant & ((1L << drop) - 1);
       long half = 1L << (drop - 1);
+      // "Even" is judged on the last kept bit; f8E8M0FNU's only bit is the leading one, so
+      // its ties round up.
       if (rest > half || (rest == half && (sticky || (kept & 1) != 0))) {
         kept++;
       }
     }
-    // The IEEE encoding makes a carry out of the significand bump the exponent for free.
-    long bits = ((long) (e + kind.bias() - 1) << (p - 1)) + kept;
-    if (bits >= kind.infinityBits()) {
-      bits = kind.infinityBits();
+    if (kept == 0) {
+      return zeroBits(negative, kind);
     }
-    return sign | bits;
+    if (kept == 1L << p) {
+      kept >>>= 1;
+      e++;
+      if (e > kind.maxExponent()) {
+        return overflowBits(negative, kind);
+      }
+    }
+    // f8E4M3FN: reaching the all-ones pattern (e.g. 470.0 -> "480") is an overflow to NaN for
+    // APFloat, and the encoding below produces exactly that NaN, sign included.
+    long fractionMask = (1L << (p - 1)) - 1;
+    long field = kept > fractionMask ? e + kind.bias() : 0;
+    // For f8E8M0FNU the "sign" lands on the top exponent bit, as APFloat's bitcast does.
+    long sign = negative ? 1L << (kind.width() - 1) : 0;
+    return sign | (field << (p - 1)) | (kept & fractionMask);
+  }
+
+  private static BigInteger wideInfinity(boolean negative, FloatKind kind) {
+    BigInteger bits = BigInteger.valueOf((1 << kind.exponentBits()) - 1)
+      .shiftLeft(kind.fractionBits());
+    if (kind.hasExplicitIntegerBit()) {
+      bits = bits.setBit(kind.precision() - 1);
+    }
+    return negative ? bits.setBit(kind.width() - 1) : bits;
+  }
+
+  /** {@link #roundToKind} for f80 and f128 (both IEEE-754 in their overflow behaviour). */
+  private static BigInteger roundToKindWide(boolean negative, BigInteger mant, int exp2,
+                        boolean sticky, FloatKind kind) {
+    int p = kind.precision();
+    int log2 = mant.bitLength() - 1 + exp2;
+    if (log2 > kind.maxExponent()) {
+      return wideInfinity(negative, kind);
+    }
+    int e = Math.max(log2, kind.minExponent());
+    int drop = e - (p - 1) - exp2;
+    BigInteger kept;
+    if (drop <= 0) {
+      kept = mant.shiftLeft(-drop);
+    } else {
+      kept = mant.shiftRight(drop);
+      boolean halfBit = mant.testBit(drop - 1);
+      boolean belowHalf = mant.getLowestSetBit() < drop - 1 || sticky;
+      if (halfBit && (belowHalf || kept.testBit(0))) {
+        kept = kept.add(BigInteger.ONE);
+      }
+    }
+    BigInteger sign = negative ? BigInteger.ONE.shiftLeft(kind.width() - 1) : BigInteger.ZERO;
+    if (kept.signum() == 0) {
+      return sign;
+    }
+    if (kept.bitLength() > p) {
+      kept = kept.shiftRight(1);
+      e++;
+      if (e > kind.maxExponent()) {
+        return wideInfinity(negative, kind);
+      }
+    }
+    boolean normal = kept.testBit(p - 1);
+    long field = normal ? e + kind.bias() : 0;
+    if (!kind.hasExplicitIntegerBit() && normal) {
+      kept = kept.clearBit(p - 1);
+    }
+    return sign.or(BigInteger.valueOf(field).shiftLeft(kind.fractionBits())).or(kept);
   }
 }
