@@ -156,6 +156,11 @@ public final class AsmPrinter {
     FloatFormat.format(bits, kind, out);
   }
 
+  /** An f80/f128 value, from its full bit pattern. */
+  public void printWideFloat(java.math.BigInteger bits, FloatType type) {
+    FloatFormat.formatWide(bits, FloatKind.fromMlirName(type.kind().keyword), out);
+  }
+
   /** A quoted, escaped string literal. */
   public void printString(String s) {
     out.append('"');

@@ -278,6 +278,9 @@ final class AttrBuilder {
     if (ctx instanceof CirParser.IntegerAttributeContext c) {
       Type type = c.type() == null ? IntegerType.I64 : type(c.type());
       if (type instanceof FloatType ft && isHex(c.INTEGER().getSymbol())) {
+        if (ft.width() > 64) {
+          return FloatAttr.wide(parseWideFloat(c.MINUS() != null, c.INTEGER().getSymbol(), ft), ft);
+        }
         return new FloatAttr(floatFromHex(c.MINUS() != null, c.INTEGER().getSymbol(), ft), ft);
       }
       return integerAttr(c.MINUS() != null, c.INTEGER().getSymbol(), type, c);
@@ -286,6 +289,9 @@ final class AttrBuilder {
       Type type = c.type() == null ? FloatType.F64 : type(c.type());
       if (!(type instanceof FloatType ft)) {
         throw src.error(c, "floating point value not valid for specified type");
+      }
+      if (ft.width() > 64) {
+        return FloatAttr.wide(parseWideFloat(c.MINUS() != null, c.FLOAT().getSymbol(), ft), ft);
       }
       return new FloatAttr(parseFloat(c.MINUS() != null, c.FLOAT().getSymbol(), ft), ft);
     }
@@ -493,6 +499,14 @@ final class AttrBuilder {
     }
     try {
       return FloatFormat.parse((negative ? "-" : "") + literal.getText(), kind);
+    } catch (NumberFormatException e) {
+      throw src.error(literal, e.getMessage());
+    }
+  }
+
+  private BigInteger parseWideFloat(boolean negative, Token literal, FloatType type) {
+    try {
+      return FloatFormat.parseWide((negative ? "-" : "") + literal.getText(), FloatKind.fromMlirName(type.kind().keyword));
     } catch (NumberFormatException e) {
       throw src.error(literal, e.getMessage());
     }

@@ -49,14 +49,8 @@ class CorpusRoundTripTest {
     return OperationPrinter.printTopLevel(module, options);
   }
 
-  /** Files using features not implemented yet; each is skipped with a visible reason. */
-  private static final java.util.Map<String, String> KNOWN_GAPS = java.util.Map.of(
-      "attr_float_f16_bf16.mlir", "f80, f128 and some f8 float literals are not supported yet");
-
   private static DynamicTest fixpoint(Path file, PrintOptions options) {
     return DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-      String gap = KNOWN_GAPS.get(file.getFileName().toString());
-      org.junit.jupiter.api.Assumptions.assumeTrue(gap == null, gap);
       String expected = Files.readString(file, StandardCharsets.UTF_8);
       assertEquals(expected, roundTrip(file, options));
     });

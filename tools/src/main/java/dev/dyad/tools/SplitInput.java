@@ -20,6 +20,9 @@ public final class SplitInput {
   public record Chunk(String text, int startLine, int startColumn, boolean first) {
     /** The chunk text padded so that offsets inside it have their original line and column. */
     public String paddedText() {
+      if (startLine == 1 && startColumn == 1) {
+        return text;
+      }
       return "\n".repeat(startLine - 1) + " ".repeat(startColumn - 1) + text;
     }
   }

@@ -2,12 +2,32 @@ package dev.dyad.ir.attr;
 
 import dev.dyad.ir.AsmPrinter;
 import dev.dyad.ir.type.FloatType;
+import java.math.BigInteger;
 import java.util.Objects;
 
-/** A floating-point constant, kept as the exact bit pattern of its type (NaN payloads included). */
-public record FloatAttr(long bits, FloatType type) implements Attribute {
+/**
+ * A floating-point constant, kept as the exact bit pattern of its type (NaN payloads included).
+ * Types up to 64 bits use {@code bits}; f80 and f128 patterns live in {@code wideBits} (null
+ * otherwise).
+ */
+public record FloatAttr(long bits, FloatType type, BigInteger wideBits) implements Attribute {
   public FloatAttr {
     Objects.requireNonNull(type);
+    if (type.width() > 64 && wideBits == null) {
+      throw new IllegalArgumentException(type.kind().keyword + " needs the wide bit pattern");
+    }
+    if (type.width() <= 64) {
+      wideBits = null;
+    }
+  }
+
+  public FloatAttr(long bits, FloatType type) {
+    this(bits, type, null);
+  }
+
+  /** A constant of a type wider than 64 bits (f80, f128). */
+  public static FloatAttr wide(BigInteger bits, FloatType type) {
+    return new FloatAttr(bits.longValue(), type, bits);
   }
 
   public static FloatAttr f64(double v) {
@@ -20,16 +40,24 @@ public record FloatAttr(long bits, FloatType type) implements Attribute {
 
   @Override
   public void print(AsmPrinter p) {
-    p.printFloat(bits, type);
+    printValue(p);
     p.append(" : ").printType(type);
   }
 
   @Override
   public void printElidingDefaultType(AsmPrinter p) {
     if (type.equals(FloatType.F64)) {
-      p.printFloat(bits, type);
+      printValue(p);
       return;
     }
     print(p);
+  }
+
+  private void printValue(AsmPrinter p) {
+    if (wideBits != null) {
+      p.printWideFloat(wideBits, type);
+    } else {
+      p.printFloat(bits, type);
+    }
   }
 }
