@@ -27,6 +27,9 @@ public final class OperationPrinter {
   private final IdentityHashMap<Value, Integer> valueIds = new IdentityHashMap<>();
   private final IdentityHashMap<Block, Integer> blockIds = new IdentityHashMap<>();
   private int indent;
+  /** Where full buffers go when printing to a stream (null: everything stays in {@code out}). */
+  private java.io.Writer sink;
+  private static final int FLUSH_THRESHOLD = 1 << 16;
 
   private OperationPrinter(StringBuilder out, PrintOptions options, Map<Attribute, String> aliases) {
     this.out = out;
@@ -39,6 +42,10 @@ public final class OperationPrinter {
    * op, a newline, the deferred (location) aliases, and a final newline unless in local scope.
    */
   public static void printTopLevel(Operation op, PrintOptions options, StringBuilder out) {
+    printTopLevel(op, options, out, null);
+  }
+
+  private static void printTopLevel(Operation op, PrintOptions options, StringBuilder out, java.io.Writer sink) {
     List<AliasState.Alias> aliases = options.localScope() ? List.of() : AliasState.collect(op, options.debugInfo());
     Map<Attribute, String> names = new IdentityHashMap<>();
     Map<Attribute, String> byValue = new HashMap<>();
@@ -51,6 +58,7 @@ public final class OperationPrinter {
     }
     Map<Attribute, String> lookup = new AliasLookup(byValue, names);
     OperationPrinter p = new OperationPrinter(out, options, lookup);
+    p.sink = sink;
     for (AliasState.Alias a : aliases) {
       if (!a.deferred()) {
         p.printAliasDefinition(a);
@@ -96,6 +104,32 @@ public final class OperationPrinter {
     public java.util.Set<Entry<Attribute, String>> entrySet() {
       throw new UnsupportedOperationException();
     }
+  }
+
+  /**
+   * Prints {@code op} as a whole output file to {@code writer}, streaming: memory holds a small
+   * buffer, not the whole text.
+   */
+  public static void printTopLevel(Operation op, PrintOptions options, java.io.Writer writer) throws java.io.IOException {
+    StringBuilder buf = new StringBuilder(FLUSH_THRESHOLD * 2);
+    try {
+      printTopLevel(op, options, buf, writer);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    writer.append(buf);
+  }
+
+  private void maybeFlush() {
+    if (sink == null || out.length() < FLUSH_THRESHOLD) {
+      return;
+    }
+    try {
+      sink.append(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    out.setLength(0);
   }
 
   public static String printTopLevel(Operation op, PrintOptions options) {
@@ -329,6 +363,7 @@ public final class OperationPrinter {
     for (Operation op = block.front(); op != null; op = op.getNextNode()) {
       printOp(op);
       out.append('\n');
+      maybeFlush();
     }
     indent -= INDENT_WIDTH;
   }

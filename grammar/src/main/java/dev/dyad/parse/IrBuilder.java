@@ -69,7 +69,12 @@ final class IrBuilder extends CirBaseListener {
 
   /** An operation whose rule is being parsed: the regions finished so far. */
   private static final class OpFrame {
+    final CirParser.OperationContext ctx;
     final List<Region> regions = new ArrayList<>();
+
+    OpFrame(CirParser.OperationContext ctx) {
+      this.ctx = ctx;
+    }
   }
 
   /** A region being parsed: the region, its block names, and the block ops go to. */
@@ -89,6 +94,7 @@ final class IrBuilder extends CirBaseListener {
   private final Block topBlock = new Block();
   private final List<Operation> topOps = new ArrayList<>();
   private ParseError error;
+  private RuntimeException internalFailure;
 
   /** Thrown to stop the parser after the first error; the error itself is kept by the builder. */
   static final class Aborted extends RuntimeException {
@@ -101,15 +107,26 @@ final class IrBuilder extends CirBaseListener {
     return error;
   }
 
+  /** Rethrows a bug met while building, if any. */
+  void rethrowInternalFailure() {
+    if (internalFailure != null) {
+      throw internalFailure;
+    }
+  }
+
   /** Runs {@code step}; the first error is kept and stops the parse (later events are ignored). */
   private void guarded(Runnable step) {
-    if (error != null) {
+    if (error != null || internalFailure != null) {
       throw new Aborted();
     }
     try {
       step.run();
     } catch (ParseError e) {
       error = e;
+      throw new Aborted();
+    } catch (RuntimeException e) {
+      // A bug, not a user error: stop the parse cleanly and let the caller rethrow it.
+      internalFailure = e;
       throw new Aborted();
     }
   }
@@ -124,12 +141,16 @@ final class IrBuilder extends CirBaseListener {
   @Override
   public void enterOperation(CirParser.OperationContext ctx) {
     if (error == null) {
-      opFrames.push(new OpFrame());
+      opFrames.push(new OpFrame(ctx));
     }
   }
 
   @Override
   public void exitOperation(CirParser.OperationContext ctx) {
+    // When the parser gives up, ANTLR may report the exit of a rule twice while unwinding.
+    if (opFrames.isEmpty() || opFrames.peek().ctx != ctx || ctx.exception != null) {
+      return;
+    }
     guarded(() -> {
       Operation op = operation(ctx, opFrames.pop().regions);
       RegionFrame r = regionFrames.peek();

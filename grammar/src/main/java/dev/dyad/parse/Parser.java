@@ -47,6 +47,7 @@ public final class Parser {
       parser.toplevel();
       return builder.finish(implicitModuleLoc);
     } catch (IrBuilder.Aborted aborted) {
+      builder.rethrowInternalFailure();
       ctx.diagnostics().emit(builder.error().diagnostic());
       return null;
     } catch (ParseError e) {
@@ -93,6 +94,7 @@ public final class Parser {
       org.antlr.v4.runtime.tree.ParseTreeWalker.DEFAULT.walk(builder, tree);
       return builder.finish(implicitModuleLoc);
     } catch (IrBuilder.Aborted aborted) {
+      builder.rethrowInternalFailure();
       ctx.diagnostics().emit(builder.error().diagnostic());
       return null;
     } catch (ParseError e) {

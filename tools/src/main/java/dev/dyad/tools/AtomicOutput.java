@@ -1,28 +1,75 @@
 package dev.dyad.tools;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes an output file all at once: a temporary file beside it, then a rename. */
-public final class AtomicOutput {
-  private AtomicOutput() {}
+/**
+ * An output file written all at once: the text goes to a temporary file beside the target, which
+ * replaces the target only on {@link #commit}. On {@link #abort} (or any failure) the target is
+ * left untouched.
+ */
+public final class AtomicOutput implements AutoCloseable {
+  private final Path target;
+  private final Path tmp;
+  private final Writer writer;
+  private boolean done;
 
-  public static void write(Path target, String content) throws IOException {
+  private AtomicOutput(Path target, Path tmp, Writer writer) {
+    this.target = target;
+    this.tmp = tmp;
+    this.writer = writer;
+  }
+
+  public static AtomicOutput begin(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    return new AtomicOutput(target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
+  }
+
+  public Writer writer() {
+    return writer;
+  }
+
+  /** Makes the written text the target's content. */
+  public void commit() throws IOException {
+    writer.close();
     try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    done = true;
+  }
+
+  /** Discards the written text. */
+  @Override
+  public void close() throws IOException {
+    if (done) {
+      return;
+    }
+    done = true;
+    try {
+      writer.close();
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** Writes {@code content} to {@code target} atomically. */
+  public static void write(Path target, String content) throws IOException {
+    try (AtomicOutput out = begin(target)) {
+      out.writer().write(content);
+      out.commit();
+    }
+  }
+
+  static Writer bufferedStdout(java.io.PrintStream stdout) {
+    return new BufferedWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
   }
 }

@@ -12,11 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -86,6 +87,9 @@ public final class CimOpt implements Callable<Integer> {
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       // An internal error: report it plainly; user errors never get here.
       err.println("cim-opt: internal error: " + ex);
+      if (System.getenv("DYAD_TRACE") != null) {
+        ex.printStackTrace(err);
+      }
       return 1;
     });
     return cl.execute(args);
@@ -107,29 +111,51 @@ public final class CimOpt implements Callable<Integer> {
     List<SplitInput.Chunk> chunks = splitInputFile
         ? SplitInput.split(text)
         : List.of(new SplitInput.Chunk(text, 1, 1, true));
-    boolean ok = true;
-    List<String> outputs = new ArrayList<>();
-    for (SplitInput.Chunk chunk : chunks) {
-      ChunkResult r = processChunk(fileName, text, chunk);
-      ok &= r.ok();
-      outputs.add(r.output());
-    }
-    String result = String.join(SplitInput.OUTPUT_SEPARATOR, outputs);
     if (output == null) {
-      stdout.print(result);
-      stdout.flush();
-      return ok ? 0 : 1;
+      Writer w = AtomicOutput.bufferedStdout(stdout);
+      boolean ok = processAll(fileName, text, chunks, w);
+      return flush(w) && ok ? 0 : 1;
     }
-    if (!ok) {
-      return 1;
-    }
-    try {
-      AtomicOutput.write(output, result);
-    } catch (IOException e) {
+    try (AtomicOutput out = AtomicOutput.begin(output)) {
+      if (!processAll(fileName, text, chunks, out.writer())) {
+        return 1;
+      }
+      out.commit();
+      return 0;
+    } catch (IOException | UncheckedIOException e) {
       stderr.println("cim-opt: error: could not write output file '" + output + "': " + e.getMessage());
       return 1;
     }
-    return 0;
+  }
+
+  private boolean flush(Writer w) {
+    try {
+      w.flush();
+      return true;
+    } catch (IOException e) {
+      stderr.println("cim-opt: error: could not write the output: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Processes every chunk, streaming outputs separated like mlir-opt's; false if any failed. */
+  private boolean processAll(String fileName, String text, List<SplitInput.Chunk> chunks, Writer w) {
+    boolean ok = true;
+    for (int i = 0; i < chunks.size(); i++) {
+      if (i > 0) {
+        write(w, SplitInput.OUTPUT_SEPARATOR);
+      }
+      ok &= processChunk(fileName, text, chunks.get(i), w);
+    }
+    return ok;
+  }
+
+  private static void write(Writer w, String s) {
+    try {
+      w.write(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String readInput() throws IOException {
@@ -137,35 +163,36 @@ public final class CimOpt implements Callable<Integer> {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private record ChunkResult(boolean ok, String output) {}
-
-  private ChunkResult processChunk(String fileName, String fullText, SplitInput.Chunk chunk) {
+  /** Parses, verifies and (if all went well) prints one chunk to {@code w}; false on failure. */
+  private boolean processChunk(String fileName, String fullText, SplitInput.Chunk chunk, Writer w) {
     Context ctx = Dialects.newContext();
     ctx.setAllowUnregisteredDialects(allowUnregisteredDialect);
     ctx.sources().add(fileName, fullText);
     Location.FileLineCol start = chunk.first()
         ? new Location.FileLineCol(fileName, 0, 0)
         : new Location.FileLineCol(fileName, chunk.startLine(), chunk.startColumn());
-    String out = "";
     Operation module = Parser.parse(ctx, chunk.paddedText(), fileName, start);
     // Under --verify-diagnostics mlir-opt does not attach the failing op to verifier errors.
-    if (module != null && new Verifier(ctx).printOpOnDiagnostic(!verifyDiagnostics).run(module)) {
-      out = OperationPrinter.printTopLevel(module, new PrintOptions(true, printDebugInfo, printLocalScope));
-    }
+    boolean valid = module != null && new Verifier(ctx).printOpOnDiagnostic(!verifyDiagnostics).run(module);
     List<Diagnostic> diags = ctx.diagnostics().takeAll();
+    boolean hadErrors = diags.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+    if (valid && !hadErrors) {
+      try {
+        OperationPrinter.printTopLevel(module, new PrintOptions(true, printDebugInfo, printLocalScope), w);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     if (verifyDiagnostics) {
       DiagnosticVerifier verifier = new DiagnosticVerifier(fileName, ctx.sources(), chunk.text(), chunk.startLine());
       verifier.handleAll(diags);
       String errors = verifier.finish();
       stderr.print(errors);
-      boolean hadErrors = diags.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
-      return new ChunkResult(errors.isEmpty(), hadErrors ? "" : out);
+      return errors.isEmpty();
     }
-    boolean failed = false;
     for (Diagnostic d : diags) {
       stderr.print(ctx.sources().render(d));
-      failed |= d.severity() == Diagnostic.Severity.ERROR;
     }
-    return new ChunkResult(!failed && module != null, failed ? "" : out);
+    return valid && !hadErrors;
   }
 }

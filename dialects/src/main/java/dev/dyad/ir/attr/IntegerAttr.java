@@ -10,17 +10,46 @@ import java.util.Objects;
 /**
  * An integer (or boolean: signless i1) constant. The value is kept normalised the way MLIR prints
  * it: wrapped to the type's width, then read as unsigned for {@code uiN} and as signed otherwise.
+ * Values that fit a {@code long} (nearly all) are stored without a BigInteger.
  */
-public record IntegerAttr(BigInteger value, Type type) implements Attribute {
+public final class IntegerAttr implements Attribute {
+  // Declared before TRUE/FALSE: their construction uses these.
+  private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
   public static final IntegerAttr TRUE = new IntegerAttr(BigInteger.ONE, IntegerType.I1);
   public static final IntegerAttr FALSE = new IntegerAttr(BigInteger.ZERO, IntegerType.I1);
 
-  public IntegerAttr {
-    Objects.requireNonNull(type);
-    value = normalise(value, type);
+  private final long small;
+  /** The value when it does not fit a long, else null. */
+  private final BigInteger big;
+  private final Type type;
+
+  public IntegerAttr(BigInteger value, Type type) {
+    this.type = Objects.requireNonNull(type);
+    BigInteger v = normalise(value, type);
+    boolean fits = v.compareTo(LONG_MIN) >= 0 && v.compareTo(LONG_MAX) <= 0;
+    this.small = fits ? v.longValue() : 0;
+    this.big = fits ? null : v;
+  }
+
+  private IntegerAttr(long normalised, Type type) {
+    this.type = type;
+    this.small = normalised;
+    this.big = null;
   }
 
   public static IntegerAttr of(long value, Type type) {
+    Objects.requireNonNull(type);
+    // Fast path: signed or signless types up to 64 bits wrap within a long.
+    int width = widthOf(type);
+    boolean unsigned = type instanceof IntegerType it && (it.isUnsigned() || it.isSignlessI1());
+    if (width <= 64 && !(unsigned && width == 64)) {
+      long v = width == 0 ? 0 : width == 64 ? value : unsigned
+          ? value & ((1L << width) - 1)
+          : (value << (64 - width)) >> (64 - width);
+      return new IntegerAttr(v, type);
+    }
     return new IntegerAttr(BigInteger.valueOf(value), type);
   }
 
@@ -57,8 +86,17 @@ public record IntegerAttr(BigInteger value, Type type) implements Attribute {
     return bits;
   }
 
+  public BigInteger value() {
+    return big != null ? big : BigInteger.valueOf(small);
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** The value as a long (the low 64 bits for wider values). */
   public long longValue() {
-    return value.longValue();
+    return big != null ? big.longValue() : small;
   }
 
   public boolean isBool() {
@@ -84,9 +122,26 @@ public record IntegerAttr(BigInteger value, Type type) implements Attribute {
 
   private void printValue(AsmPrinter p) {
     if (isBool()) {
-      p.append(value.signum() != 0 ? "true" : "false");
-      return;
+      p.append(small != 0 ? "true" : "false");
+    } else if (big != null) {
+      p.append(big.toString());
+    } else {
+      p.append(small);
     }
-    p.append(value.toString());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IntegerAttr a && a.small == small && Objects.equals(a.big, big) && a.type.equals(type);
+  }
+
+  @Override
+  public int hashCode() {
+    return (31 * Long.hashCode(small) + Objects.hashCode(big)) * 31 + type.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return AsmPrinter.toString(this);
   }
 }
