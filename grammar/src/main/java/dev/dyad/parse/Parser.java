@@ -14,6 +14,7 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -27,6 +28,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * error, which a second, full-LL pass with error reporting then locates.
  */
 public final class Parser {
+  /** Inputs at least this long (in chars) are lexed on a separate thread. */
+  static final int PIPELINE_THRESHOLD = 1 << 20;
+
   private Parser() {}
 
   /**
@@ -38,8 +42,11 @@ public final class Parser {
     SourceText src = new SourceText(fileName);
     CharStream chars = CharStreams.fromString(text, fileName);
     IrBuilder builder = new IrBuilder(ctx, src);
+    // Big inputs lex on a second core while this one parses; small ones are not worth a thread.
+    TokenSource tokens = text.length() >= PIPELINE_THRESHOLD
+        ? new PipelinedTokenSource(lexer(chars, null)) : lexer(chars, null);
     try {
-      CirParser parser = new CirParser(new UnbufferedTokenStream<>(lexer(chars, null)));
+      CirParser parser = new CirParser(new UnbufferedTokenStream<>(tokens));
       parser.removeErrorListeners();
       parser.setErrorHandler(new BailErrorStrategy());
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -55,6 +62,10 @@ public final class Parser {
       return null;
     } catch (ParseCancellationException syntaxError) {
       return reparseForError(ctx, text, fileName, implicitModuleLoc);
+    } finally {
+      if (tokens instanceof PipelinedTokenSource p) {
+        p.close();
+      }
     }
   }
 
