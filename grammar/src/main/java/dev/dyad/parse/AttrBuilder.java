@@ -267,7 +267,32 @@ final class AttrBuilder {
 
   // ---- attributes -----------------------------------------------------------------------------
 
+  /** Short attributes by source text: models repeat the same constants and types many times. */
+  private final Map<String, Attribute> attributeCache = new HashMap<>();
+  private static final int CACHED_TEXT_LIMIT = 64;
+  private static final int CACHE_CAPACITY = 1 << 16;
+
   Attribute attribute(CirParser.AttributeContext ctx) {
+    Token start = ctx.getStart();
+    Token stop = ctx.getStop();
+    int length = stop == null ? Integer.MAX_VALUE : stop.getStopIndex() - start.getStartIndex() + 1;
+    if (length > CACHED_TEXT_LIMIT || ctx instanceof CirParser.DistinctAttributeContext) {
+      return buildAttribute(ctx);
+    }
+    String key = start.getInputStream().getText(
+        org.antlr.v4.runtime.misc.Interval.of(start.getStartIndex(), stop.getStopIndex()));
+    Attribute cached = attributeCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Attribute a = buildAttribute(ctx);
+    if (attributeCache.size() < CACHE_CAPACITY) {
+      attributeCache.put(key, a);
+    }
+    return a;
+  }
+
+  private Attribute buildAttribute(CirParser.AttributeContext ctx) {
     if (ctx instanceof CirParser.AttributeAliasRefContext c) {
       return aliasRef(c.name);
     }
@@ -387,19 +412,30 @@ final class AttrBuilder {
   }
 
   DictionaryAttr dictionary(CirParser.DictionaryContext ctx) {
-    List<NamedAttribute> entries = new ArrayList<>(ctx.dictionaryEntry().size());
-    Set<String> seen = new HashSet<>();
-    for (CirParser.DictionaryEntryContext e : ctx.dictionaryEntry()) {
+    List<CirParser.DictionaryEntryContext> parsed = ctx.dictionaryEntry();
+    List<NamedAttribute> entries = new ArrayList<>(parsed.size());
+    // Dictionaries are small: a linear duplicate check beats a hash set.
+    Set<String> seen = parsed.size() > 16 ? new HashSet<>() : null;
+    for (CirParser.DictionaryEntryContext e : parsed) {
       String name = e.name != null ? e.name.getText() : string(e.quotedName);
       if (name.isEmpty()) {
         throw src.error(e, "expected valid attribute name");
       }
-      if (!seen.add(name)) {
+      if (seen != null ? !seen.add(name) : containsName(entries, name)) {
         throw src.error(e, "duplicate key '" + name + "' in dictionary attribute");
       }
       entries.add(new NamedAttribute(name, e.value == null ? UnitAttr.INSTANCE : attribute(e.value)));
     }
     return new DictionaryAttr(entries);
+  }
+
+  private static boolean containsName(List<NamedAttribute> entries, String name) {
+    for (NamedAttribute a : entries) {
+      if (a.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private SymbolRefAttr symbolRef(CirParser.SymbolRefContext ctx) {
@@ -441,6 +477,13 @@ final class AttrBuilder {
     }
     if (!(type instanceof IntegerType || type instanceof IndexType)) {
       throw src.error(ctx, "integer literal not valid for specified type");
+    }
+    String text = literal.getText();
+    if (text.length() <= 18 && !text.startsWith("0x") && IntegerAttr.widthOf(type) >= 64
+        && !(negative && type instanceof IntegerType it && it.isUnsigned())) {
+      // Fast path: short decimals always fit a 64-bit (or wider) type.
+      long v = Long.parseLong(text);
+      return IntegerAttr.of(negative ? -v : v, type);
     }
     BigInteger v = parseInteger(literal);
     if (negative) {
