@@ -276,7 +276,9 @@ final class AttrBuilder {
     Token start = ctx.getStart();
     Token stop = ctx.getStop();
     int length = stop == null ? Integer.MAX_VALUE : stop.getStopIndex() - start.getStartIndex() + 1;
-    if (length > CACHED_TEXT_LIMIT || ctx instanceof CirParser.DistinctAttributeContext) {
+    // Integers are cheap to build and usually distinct: caching them only fills the cache.
+    if (length > CACHED_TEXT_LIMIT || ctx instanceof CirParser.DistinctAttributeContext
+        || ctx instanceof CirParser.IntegerAttributeContext) {
       return buildAttribute(ctx);
     }
     String key = start.getInputStream().getText(
