@@ -419,7 +419,7 @@ final class AttrBuilder {
     // Dictionaries are small: a linear duplicate check beats a hash set.
     Set<String> seen = parsed.size() > 16 ? new HashSet<>() : null;
     for (CirParser.DictionaryEntryContext e : parsed) {
-      String name = e.name != null ? e.name.getText() : string(e.quotedName);
+      String name = intern(e.name != null ? e.name.getText() : string(e.quotedName));
       if (name.isEmpty()) {
         throw src.error(e, "expected valid attribute name");
       }
@@ -429,6 +429,14 @@ final class AttrBuilder {
       entries.add(new NamedAttribute(name, e.value == null ? UnitAttr.INSTANCE : attribute(e.value)));
     }
     return new DictionaryAttr(entries);
+  }
+
+  /** Attribute names repeat on every op: keep one copy of each. */
+  private final Map<String, String> names = new HashMap<>();
+
+  private String intern(String name) {
+    String existing = names.putIfAbsent(name, name);
+    return existing != null ? existing : name;
   }
 
   private static boolean containsName(List<NamedAttribute> entries, String name) {

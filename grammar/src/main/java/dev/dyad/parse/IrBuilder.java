@@ -51,8 +51,9 @@ final class IrBuilder extends CirBaseListener {
 
   /** A definition of an SSA name: its values (several for {@code %x:2}) and where it was defined. */
   private static final class Definition {
-    final List<Value> values = new ArrayList<>();
-    Token definedAt;
+    final List<Value> values = new ArrayList<>(1);
+    /** Where the name was defined (not the token itself: tokens are garbage after parsing). */
+    Location definedAt;
   }
 
   /** Names visible inside one isolated-from-above region tree; regions inside it stack up. */
@@ -486,7 +487,7 @@ final class IrBuilder extends CirBaseListener {
     Definition existing = scope.values.get(name);
     if (existing != null && existing.definedAt != null) {
       throw src.error(at, "redefinition of SSA value '" + name + "'")
-          .note(src.at(existing.definedAt), "previously defined here");
+          .note(existing.definedAt, "previously defined here");
     }
     if (existing != null) {
       // Forward references: check their types, then point their uses at the definitions.
@@ -513,7 +514,7 @@ final class IrBuilder extends CirBaseListener {
     }
     Definition d = existing != null ? existing : new Definition();
     d.values.addAll(values);
-    d.definedAt = at;
+    d.definedAt = src.at(at);
     scope.values.put(name, d);
     scope.definedPerRegion.peek().add(name);
   }
@@ -539,7 +540,7 @@ final class IrBuilder extends CirBaseListener {
       if (!v.getType().equals(type)) {
         throw src.error(tok, "use of value '" + name + "' expects different type than prior uses: '"
             + AsmPrinter.toString(type) + "' vs '" + AsmPrinter.toString(v.getType()) + "'")
-            .note(src.at(d.definedAt), "prior use here");
+            .note(d.definedAt, "prior use here");
       }
       return v;
     }

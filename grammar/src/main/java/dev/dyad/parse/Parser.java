@@ -40,7 +40,7 @@ public final class Parser {
    */
   public static Operation parse(Context ctx, String text, String fileName, Location implicitModuleLoc) {
     SourceText src = new SourceText(fileName);
-    CharStream chars = CharStreams.fromString(text, fileName);
+    CharStream chars = new StringCharStream(text, fileName);
     IrBuilder builder = new IrBuilder(ctx, src);
     // Big inputs lex on a second core while this one parses; small ones are not worth a thread.
     TokenSource tokens = text.length() >= PIPELINE_THRESHOLD
