@@ -5,6 +5,9 @@ import java.util.List;
 
 /** Creates operations at an insertion point (a block and an op to insert before, or the end). */
 public class Builder {
+  /** A saved insertion point: ops go before {@code before} in {@code block}, at its end when null. */
+  public record InsertPoint(Block block, Operation before) {}
+
   private final Context context;
   private Block block;
   private Operation before;
@@ -39,6 +42,26 @@ public class Builder {
 
   public Block getInsertionBlock() {
     return block;
+  }
+
+  /** The op new ops are inserted before, or null for the end of the block. */
+  public Operation getInsertionPointOp() {
+    return before;
+  }
+
+  public InsertPoint saveInsertionPoint() {
+    return new InsertPoint(block, before);
+  }
+
+  public void restoreInsertionPoint(InsertPoint ip) {
+    block = ip.block();
+    before = ip.before();
+  }
+
+  /** Drops the insertion point: created ops stay detached. */
+  public void clearInsertionPoint() {
+    block = null;
+    before = null;
   }
 
   /** Inserts {@code op} at the insertion point (if any) and returns it. */

@@ -1,5 +1,6 @@
 package dev.dyad.ir;
 
+import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.NamedAttribute;
 import java.util.ArrayList;
@@ -71,6 +72,15 @@ public interface OpDef {
       }
     }
     return new PropertiesSplit(props.isEmpty() ? null : props, new DictionaryAttr(discardable), null);
+  }
+
+  /**
+   * Folds {@code op} (MLIR's fold hook): {@code operands} holds, per operand, the constant value
+   * it is known to have, or null. A fold must not create ops; it may update {@code op} in place.
+   * The default folds nothing.
+   */
+  default FoldResult fold(Operation op, List<Attribute> operands) {
+    return FoldResult.failure();
   }
 
   /** A human-readable description for {@code cim-opt --list-ops}. */

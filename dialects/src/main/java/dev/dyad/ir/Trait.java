@@ -13,6 +13,11 @@ public interface Trait {
 
   /** Has no side effects: can be removed when unused, CSE'd and hoisted. */
   Trait PURE = () -> "Pure";
+  /**
+   * Reads and writes no memory but may not be speculated (division by zero is undefined): can
+   * be removed when unused and CSE'd, not hoisted. {@link #PURE} implies it.
+   */
+  Trait NO_MEMORY_EFFECT = () -> "NoMemoryEffect";
   /** Must be the last op of its block. */
   Trait TERMINATOR = () -> "Terminator";
   /** Its regions cannot use values defined outside them. */

@@ -177,6 +177,10 @@ public final class Verifier {
           + "the MLIR opt tool used");
       return false;
     }
+    Dialect known = context.getDialect(dialect);
+    if (known.allowsUnknownOperations()) {
+      return true;
+    }
     emitter.emitError(op, "unregistered operation '" + op.getNameString() + "' found in dialect ('" + dialect
         + "') that does not allow unknown operations");
     return false;

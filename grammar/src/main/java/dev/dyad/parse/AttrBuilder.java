@@ -3,6 +3,8 @@ package dev.dyad.parse;
 import dev.dyad.grammar.CirParser;
 import dev.dyad.grammar.CirTokens;
 import dev.dyad.ir.AsmPrinter;
+import dev.dyad.ir.Context;
+import dev.dyad.ir.Dialect;
 import dev.dyad.ir.Location;
 import dev.dyad.ir.affine.AffineExpr;
 import dev.dyad.ir.affine.AffineExprs;
@@ -70,8 +72,12 @@ final class AttrBuilder {
   /** Memoised types by source text: models repeat the same few types many times. */
   private final Map<String, Type> typeCache = new HashMap<>();
 
-  AttrBuilder(SourceText src) {
+  /** The context whose dialects may parse their own attributes (null: all stay opaque). */
+  private final Context ctx;
+
+  AttrBuilder(SourceText src, Context ctx) {
     this.src = src;
+    this.ctx = ctx;
   }
 
   // ---- types ----------------------------------------------------------------------------------
@@ -252,6 +258,16 @@ final class AttrBuilder {
     return new OpaqueType(parts[0], parts[1]);
   }
 
+  /**
+   * A registered dialect's own attribute for {@code #dialect<body>} when it parses the body, else
+   * the body kept verbatim (as for unregistered dialects).
+   */
+  private Attribute dialectAttribute(String dialect, String body) {
+    Dialect d = ctx == null ? null : ctx.getDialect(dialect);
+    Attribute parsed = d == null ? null : d.parseAttribute(body);
+    return parsed != null ? parsed : new OpaqueAttr(dialect, body);
+  }
+
   /** {@code dialect.body} or {@code dialect<body>} into (dialect, body). */
   private static String[] splitDialectSymbol(String text) {
     int lt = text.indexOf('<');
@@ -300,7 +316,7 @@ final class AttrBuilder {
     }
     if (ctx instanceof CirParser.DialectAttributeContext c) {
       String[] parts = splitDialectSymbol(c.symbol.getText().substring(1));
-      return new OpaqueAttr(parts[0], parts[1]);
+      return dialectAttribute(parts[0], parts[1]);
     }
     if (ctx instanceof CirParser.IntegerAttributeContext c) {
       Type type = c.type() == null ? IntegerType.I64 : type(c.type());

@@ -65,7 +65,7 @@ final class IrBuilder extends CirBaseListener {
   IrBuilder(Context ctx, SourceText src) {
     this.ctx = ctx;
     this.src = src;
-    this.attrs = new AttrBuilder(src);
+    this.attrs = new AttrBuilder(src, ctx);
   }
 
   /** An operation whose rule is being parsed: the regions finished so far. */

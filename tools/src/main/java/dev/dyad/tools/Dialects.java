@@ -1,5 +1,6 @@
 package dev.dyad.tools;
 
+import dev.dyad.dialect.arith.ArithDialect;
 import dev.dyad.dialect.builtin.BuiltinDialect;
 import dev.dyad.dialect.func.FuncDialect;
 import dev.dyad.ir.Context;
@@ -12,6 +13,7 @@ public final class Dialects {
     Context ctx = new Context();
     ctx.register(new BuiltinDialect());
     ctx.register(new FuncDialect());
+    ctx.register(new ArithDialect());
     return ctx;
   }
 }

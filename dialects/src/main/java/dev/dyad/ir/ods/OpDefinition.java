@@ -1,6 +1,7 @@
 package dev.dyad.ir.ods;
 
 import dev.dyad.ir.DiagnosticEmitter;
+import dev.dyad.ir.FoldResult;
 import dev.dyad.ir.OpDef;
 import dev.dyad.ir.OpResult;
 import dev.dyad.ir.Operation;
@@ -44,6 +45,7 @@ public final class OpDefinition implements OpDef {
   private final VerifyHook verifier;
   private final VerifyHook regionVerifier;
   private final Predicate<Operation> symbolDeclaration;
+  private final FoldHook folder;
 
   private OpDefinition(Builder b) {
     this.name = b.name;
@@ -57,6 +59,7 @@ public final class OpDefinition implements OpDef {
     this.verifier = b.verifier;
     this.regionVerifier = b.regionVerifier;
     this.symbolDeclaration = b.symbolDeclaration;
+    this.folder = b.folder;
   }
 
   public static Builder builder(String name) {
@@ -169,6 +172,16 @@ public final class OpDefinition implements OpDef {
   }
 
   @Override
+  public FoldResult fold(Operation op, List<Attribute> operands) {
+    return folder == null ? FoldResult.failure() : folder.fold(op, operands);
+  }
+
+  /** Whether the definition declares a fold rule. */
+  public boolean hasFolder() {
+    return folder != null;
+  }
+
+  @Override
   public PropertiesSplit splitProperties(DictionaryAttr explicitProperties, DictionaryAttr attributes) {
     return PropertySplitter.split(this, explicitProperties, attributes);
   }
@@ -272,6 +285,7 @@ public final class OpDefinition implements OpDef {
     private VerifyHook verifier;
     private VerifyHook regionVerifier;
     private Predicate<Operation> symbolDeclaration;
+    private FoldHook folder;
 
     private Builder(String name) {
       if (name.indexOf('.') <= 0) {
@@ -379,6 +393,12 @@ public final class OpDefinition implements OpDef {
     /** When the op (a Symbol) is a declaration only, which may not be public. */
     public Builder symbolDeclaration(Predicate<Operation> isDeclaration) {
       this.symbolDeclaration = isDeclaration;
+      return this;
+    }
+
+    /** The fold rule (MLIR's {@code hasFolder}); the op's results may fold to values or constants. */
+    public Builder fold(FoldHook hook) {
+      this.folder = hook;
       return this;
     }
 

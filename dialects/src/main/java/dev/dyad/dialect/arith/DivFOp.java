@@ -1,0 +1,60 @@
+package dev.dyad.dialect.arith;
+
+import dev.dyad.ir.Builder;
+import dev.dyad.ir.FoldResult;
+import dev.dyad.ir.Location;
+import dev.dyad.ir.OpResult;
+import dev.dyad.ir.Operation;
+import dev.dyad.ir.Value;
+import dev.dyad.ir.attr.Attribute;
+import dev.dyad.ir.ods.OpDefinition;
+import java.util.List;
+
+/** {@code arith.divf}: IEEE floating-point division. */
+public record DivFOp(Operation op) {
+  public static final String NAME = "arith.divf";
+
+  public static final OpDefinition DEFINITION = ArithOps.floatBinary(NAME, "floating point division operation", DivFOp::fold).build();
+
+  public DivFOp {
+    if (!isa(op)) {
+      throw new IllegalArgumentException("not a " + NAME + ": " + op.getNameString());
+    }
+  }
+
+  public static boolean isa(Operation op) {
+    return op.getNameString().equals(NAME);
+  }
+
+  public static DivFOp create(Builder b, Location loc, Value lhs, Value rhs, FastMathFlagsAttr fastmath) {
+    return new DivFOp(ArithOps.binary(b, NAME, loc, lhs, rhs, ArithOps.FASTMATH, fastmath));
+  }
+
+  public static DivFOp create(Builder b, Location loc, Value lhs, Value rhs) {
+    return create(b, loc, lhs, rhs, FastMathFlagsAttr.NONE);
+  }
+
+  public Value lhs() {
+    return op.getOperand(0);
+  }
+
+  public Value rhs() {
+    return op.getOperand(1);
+  }
+
+  public OpResult result() {
+    return op.getResult(0);
+  }
+
+  public FastMathFlagsAttr fastmath() {
+    return ArithOps.fastMath(op);
+  }
+
+  /** x / 1.0 = x; f32/f64 constants divide. */
+  private static FoldResult fold(Operation op, List<Attribute> operands) {
+    if (ConstantValues.isOneFloat(operands.get(1))) {
+      return FoldResult.of(op.getOperand(0));
+    }
+    return FoldResult.ofNullable(ArithOps.foldFloats(operands, FloatMath.Op.DIV));
+  }
+}

@@ -1,0 +1,171 @@
+package dev.dyad.rewrite;
+
+import dev.dyad.ir.Block;
+import dev.dyad.ir.OpOperand;
+import dev.dyad.ir.Operation;
+import dev.dyad.ir.Region;
+import dev.dyad.ir.Trait;
+import dev.dyad.ir.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MLIR's "normal" region simplification without what needs branch interfaces (Dyad has none):
+ * erases blocks unreachable from their region's entry, then every op that is not live, live
+ * meaning it may have effects (or is a terminator) or a live op uses one of its results.
+ */
+public final class RegionSimplifier {
+  private RegionSimplifier() {}
+
+  /** Simplifies {@code region} and the regions nested in it; whether anything was erased. */
+  public static boolean simplify(PatternRewriter rewriter, Region region) {
+    boolean erasedBlocks = eraseUnreachableBlocks(rewriter, region);
+    boolean erasedOps = eraseDeadOps(rewriter, region);
+    return erasedBlocks || erasedOps;
+  }
+
+  // ---- unreachable blocks -------------------------------------------------------------------
+
+  public static boolean eraseUnreachableBlocks(PatternRewriter rewriter, Region root) {
+    boolean erased = false;
+    Deque<Region> work = new ArrayDeque<>();
+    work.push(root);
+    while (!work.isEmpty()) {
+      Region region = work.pop();
+      if (region.isEmpty()) {
+        continue;
+      }
+      List<Block> reachable = region.getBlocks().size() == 1 ? List.of(region.front()) : postOrder(region);
+      if (reachable.size() != region.getBlocks().size()) {
+        Set<Block> live = identitySet(reachable);
+        List<Block> dead = new ArrayList<>();
+        for (Block b : region.getBlocks()) {
+          if (!live.contains(b)) {
+            dead.add(b);
+          }
+        }
+        rewriter.eraseBlocks(dead);
+        erased = true;
+      }
+      for (Block b : reachable) {
+        for (Operation op : b.getOperations()) {
+          op.getRegions().forEach(work::push);
+        }
+      }
+    }
+    return erased;
+  }
+
+  /** The blocks reachable from the entry, successors before predecessors. */
+  static List<Block> postOrder(Region region) {
+    List<Block> order = new ArrayList<>();
+    Set<Block> seen = identitySet(List.of());
+    Deque<Block> stack = new ArrayDeque<>();
+    Deque<Integer> nextSuccessor = new ArrayDeque<>();
+    stack.push(region.front());
+    nextSuccessor.push(0);
+    seen.add(region.front());
+    while (!stack.isEmpty()) {
+      Block b = stack.peek();
+      int i = nextSuccessor.pop();
+      List<Block> succs = successors(b);
+      if (i < succs.size()) {
+        nextSuccessor.push(i + 1);
+        Block s = succs.get(i);
+        if (s != null && seen.add(s)) {
+          stack.push(s);
+          nextSuccessor.push(0);
+        }
+        continue;
+      }
+      stack.pop();
+      order.add(b);
+    }
+    return order;
+  }
+
+  private static List<Block> successors(Block b) {
+    Operation last = b.back();
+    return last == null ? List.of() : last.getSuccessors();
+  }
+
+  // ---- dead ops -----------------------------------------------------------------------------
+
+  public static boolean eraseDeadOps(PatternRewriter rewriter, Region region) {
+    Set<Operation> live = identitySet(List.of());
+    boolean grew = true;
+    while (grew) {
+      grew = markLive(region, live);
+    }
+    return eraseDead(rewriter, region, live);
+  }
+
+  private static boolean markLive(Region region, Set<Operation> live) {
+    if (region.isEmpty()) {
+      return false;
+    }
+    boolean grew = false;
+    for (Block b : postOrder(region)) {
+      for (Operation op = b.back(); op != null; op = op.getPrevNode()) {
+        for (Region nested : op.getRegions()) {
+          grew |= markLive(nested, live);
+        }
+        if (live.contains(op)) {
+          continue;
+        }
+        if (op.hasTrait(Trait.TERMINATOR) || !SideEffects.wouldOpBeTriviallyDead(op) || hasLiveUser(op, live)) {
+          live.add(op);
+          grew = true;
+        }
+      }
+    }
+    return grew;
+  }
+
+  private static boolean hasLiveUser(Operation op, Set<Operation> live) {
+    for (Value result : op.getResults()) {
+      for (OpOperand use : result.getUses()) {
+        if (live.contains(use.getOwner())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean eraseDead(PatternRewriter rewriter, Region region, Set<Operation> live) {
+    if (region.isEmpty()) {
+      return false;
+    }
+    boolean erased = false;
+    for (Block b : postOrder(region)) {
+      Operation op = b.back();
+      while (op != null) {
+        Operation prev = op.getPrevNode();
+        if (!live.contains(op)) {
+          // Only a dead cycle of a graph region can still use it: cut the cycle first.
+          op.getResults().forEach(r -> r.getUsers().forEach(Operation::dropAllReferences));
+          rewriter.eraseOp(op);
+          erased = true;
+        } else {
+          for (Region nested : op.getRegions()) {
+            erased |= eraseDead(rewriter, nested, live);
+          }
+        }
+        op = prev;
+      }
+    }
+    return erased;
+  }
+
+  private static <T> Set<T> identitySet(List<T> initial) {
+    Set<T> s = Collections.newSetFromMap(new IdentityHashMap<>());
+    s.addAll(initial);
+    return s;
+  }
+}
