@@ -4,6 +4,7 @@ import dev.dyad.dialect.builtin.UnrealizedConversionCastOp;
 import dev.dyad.ir.Block;
 import dev.dyad.ir.BlockArgument;
 import dev.dyad.ir.Context;
+import dev.dyad.ir.Location;
 import dev.dyad.ir.OpOperand;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.Region;
@@ -11,20 +12,25 @@ import dev.dyad.ir.Value;
 import dev.dyad.ir.type.Type;
 import dev.dyad.rewrite.PatternRewriter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The rewriter of a dialect conversion. Changes apply at once (there is no rollback): where a
- * replacement or a converted block argument has a new type, the remaining users get a source
- * materialization of the old type, and patterns see operands through those materializations,
- * converted to the types their type converter asks for.
+ * replacement or a converted block argument has a new type, the remaining users reach it through
+ * a cast back to the old type, and patterns see operands through those casts, cast to the types
+ * their type converter asks for. The casts are reconciled when the conversion ends.
  */
 public final class ConversionPatternRewriter extends PatternRewriter {
+  /** Which way a bridging cast goes: back to an original type, or to a converted one. */
+  private enum Kind { SOURCE, TARGET }
+
+  /** A cast the conversion made, and who may replace it by a real materialization at the end. */
+  private record Pending(Kind kind, TypeConverter converter) {}
+
   /** The casts the conversion made itself, which it may look through and clean up. */
-  private final Set<Operation> materializations = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Operation, Pending> materializations = new IdentityHashMap<>();
   private TypeConverter typeConverter;
 
   ConversionPatternRewriter(Context context) {
@@ -40,8 +46,8 @@ public final class ConversionPatternRewriter extends PatternRewriter {
     this.typeConverter = tc;
   }
 
-  Set<Operation> materializations() {
-    return materializations;
+  boolean isMaterialization(Operation op) {
+    return materializations.containsKey(op);
   }
 
   /**
@@ -50,7 +56,7 @@ public final class ConversionPatternRewriter extends PatternRewriter {
    */
   public Value getRemappedValue(Value v, Type desired, Operation user) {
     Value mapped = v;
-    while (isMaterialization(mapped.getDefiningOp())) {
+    while (isBridge(mapped.getDefiningOp())) {
       mapped = mapped.getDefiningOp().getOperand(0);
     }
     if (desired == null || mapped.getType().equals(desired)) {
@@ -61,10 +67,8 @@ public final class ConversionPatternRewriter extends PatternRewriter {
     }
     InsertPoint saved = saveInsertionPoint();
     setInsertionPoint(user);
-    TypeConverter tc = typeConverter != null ? typeConverter : new TypeConverter();
-    Value cast = tc.materializeTargetConversion(this, user.getLoc(), desired, List.of(mapped));
+    Value cast = bridge(Kind.TARGET, typeConverter, user.getLoc(), desired, mapped);
     restoreInsertionPoint(saved);
-    trackMaterialization(cast);
     return cast;
   }
 
@@ -98,16 +102,16 @@ public final class ConversionPatternRewriter extends PatternRewriter {
       }
       InsertPoint saved = saveInsertionPoint();
       setInsertionPoint(op);
-      bridged.add(materializeSource(v, old, op));
+      bridged.add(bridge(Kind.SOURCE, typeConverter, op.getLoc(), old, v));
       restoreInsertionPoint(saved);
     }
     super.replaceOp(op, bridged);
   }
 
-  private Value materializeSource(Value v, Type old, Operation at) {
-    TypeConverter tc = typeConverter != null ? typeConverter : new TypeConverter();
-    Value cast = tc.materializeSourceConversion(this, at.getLoc(), old, List.of(v));
-    trackMaterialization(cast);
+  /** An unrealized cast of {@code input} to {@code type} at the insertion point, remembered. */
+  private Value bridge(Kind kind, TypeConverter converter, Location loc, Type type, Value input) {
+    Value cast = TypeConverter.unrealizedCast(this, loc, type, List.of(input));
+    materializations.put(cast.getDefiningOp(), new Pending(kind, converter));
     return cast;
   }
 
@@ -137,9 +141,8 @@ public final class ConversionPatternRewriter extends PatternRewriter {
         }
         InsertPoint saved = saveInsertionPoint();
         setInsertionPointToStart(b);
-        Value cast = converter.materializeSourceConversion(this, arg.getLoc(), old, List.of(arg));
+        Value cast = bridge(Kind.SOURCE, converter, arg.getLoc(), old, arg);
         restoreInsertionPoint(saved);
-        trackMaterialization(cast);
         for (OpOperand use : uses) {
           modifyInPlace(use.getOwner(), () -> use.set(cast));
         }
@@ -148,41 +151,56 @@ public final class ConversionPatternRewriter extends PatternRewriter {
     return true;
   }
 
-  private void trackMaterialization(Value cast) {
-    Operation def = cast.getDefiningOp();
-    if (def != null && def.getNameString().equals(UnrealizedConversionCastOp.NAME)) {
-      materializations.add(def);
-    }
+  private boolean isBridge(Operation op) {
+    return op != null && materializations.containsKey(op);
   }
 
-  private boolean isMaterialization(Operation op) {
-    return op != null && materializations.contains(op) && op.getNumOperands() == 1;
-  }
-
-  /** Erases the conversion's casts that ended up unused, and folds cast round trips. */
+  /**
+   * Ends the conversion's bridging: casts that ended up unused go, cast round trips fold away,
+   * and the casts left are replaced by their type converter's materializations where it has one.
+   */
   void reconcileMaterializations() {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (Operation cast : new ArrayList<>(materializations)) {
+      for (Operation cast : new ArrayList<>(materializations.keySet())) {
         if (cast.getBlock() == null) {
           materializations.remove(cast);
-          continue;
-        }
-        if (cast.use_empty()) {
+        } else if (cast.use_empty()) {
           materializations.remove(cast);
           eraseOp(cast);
           changed = true;
-          continue;
-        }
-        Operation input = cast.getOperand(0).getDefiningOp();
-        boolean roundTrip = input != null && input.getNameString().equals(UnrealizedConversionCastOp.NAME)
-            && input.getNumOperands() == 1 && input.getOperand(0).getType().equals(cast.getResult(0).getType());
-        if (roundTrip) {
-          replaceAllUsesWith(cast.getResult(0), input.getOperand(0));
+        } else if (isRoundTrip(cast)) {
+          replaceAllUsesWith(cast.getResult(0), cast.getOperand(0).getDefiningOp().getOperand(0));
           changed = true;
         }
       }
+    }
+    for (Map.Entry<Operation, Pending> e : new ArrayList<>(materializations.entrySet())) {
+      realize(e.getKey(), e.getValue());
+    }
+    materializations.clear();
+  }
+
+  /** {@code cast(cast(x : A -> B) : B -> A)}. */
+  private static boolean isRoundTrip(Operation cast) {
+    Operation input = cast.getOperand(0).getDefiningOp();
+    return input != null && input.getNameString().equals(UnrealizedConversionCastOp.NAME)
+        && input.getNumOperands() == 1 && input.getOperand(0).getType().equals(cast.getResult(0).getType());
+  }
+
+  private void realize(Operation cast, Pending pending) {
+    if (pending.converter() == null) {
+      return;
+    }
+    setInsertionPoint(cast);
+    Type type = cast.getResult(0).getType();
+    List<Value> inputs = List.of(cast.getOperand(0));
+    Value real = pending.kind() == Kind.SOURCE
+        ? pending.converter().materializeSourceConversion(this, cast.getLoc(), type, inputs)
+        : pending.converter().materializeTargetConversion(this, cast.getLoc(), type, inputs);
+    if (real != null) {
+      replaceOp(cast, List.of(real));
     }
   }
 }

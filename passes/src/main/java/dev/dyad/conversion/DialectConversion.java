@@ -120,7 +120,7 @@ public final class DialectConversion {
 
   /** Makes {@code op} legal; records the names of the patterns that were tried. */
   private boolean legalize(Operation op, int depth, List<String> tried) {
-    if (rewriter.materializations().contains(op) || target.isLegal(op)) {
+    if (rewriter.isMaterialization(op) || target.isLegal(op)) {
       return true;
     }
     if (depth > MAX_DEPTH) {

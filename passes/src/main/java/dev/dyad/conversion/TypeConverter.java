@@ -17,8 +17,10 @@ import java.util.function.Function;
  * Maps the types a conversion meets to the types it must produce (MLIR's {@code TypeConverter},
  * one type to one). Conversions are tried most recent first; a conversion returns null when it
  * does not handle a type. Materializations build the value of one type from values of another
- * where converted and unconverted IR meet; by default they are {@code
- * builtin.unrealized_conversion_cast}s, which a later conversion is expected to resolve.
+ * where converted and unconverted IR meet. A conversion first bridges with {@code
+ * builtin.unrealized_conversion_cast}s and, at its end, asks the materializations (most recent
+ * first) to replace the casts still in use; casts none of them handles stay, for a later
+ * conversion to resolve.
  */
 public class TypeConverter {
   /** Converts a type, or returns null when it does not handle it. */
@@ -110,12 +112,12 @@ public class TypeConverter {
     return type.inputs().stream().allMatch(this::isLegal) && type.results().stream().allMatch(this::isLegal);
   }
 
-  /** A value of the original {@code type} made from converted {@code inputs}. */
+  /** A value of the original {@code type} made from converted {@code inputs}, or null. */
   public Value materializeSourceConversion(Builder b, Location loc, Type type, List<Value> inputs) {
     return materialize(sourceMaterializations, b, loc, type, inputs);
   }
 
-  /** A value of the converted {@code type} made from {@code inputs}. */
+  /** A value of the converted {@code type} made from {@code inputs}, or null. */
   public Value materializeTargetConversion(Builder b, Location loc, Type type, List<Value> inputs) {
     return materialize(targetMaterializations, b, loc, type, inputs);
   }
@@ -127,7 +129,7 @@ public class TypeConverter {
         return v;
       }
     }
-    return unrealizedCast(b, loc, type, inputs);
+    return null;
   }
 
   /** The default materialization: {@code builtin.unrealized_conversion_cast}. */

@@ -19,9 +19,10 @@ import java.util.List;
 /**
  * Applies patterns and folds to a fixpoint with a worklist, as MLIR's greedy driver does, so that
  * the result matches {@code mlir-opt}'s op for op: each iteration seeds the worklist from the IR
- * (uniquing and hoisting constants on the way), then pops ops, erasing trivially dead ones,
- * folding, and trying patterns; changed ops and their neighbours go back on the worklist. It stops
- * when an iteration changes nothing, or after {@code maxIterations} (not converged).
+ * (uniquing and hoisting constants on the way), erases unreachable blocks, then pops ops, erasing
+ * trivially dead ones, folding, and trying patterns; changed ops and their neighbours go back on
+ * the worklist. It stops when an iteration changes nothing, or after {@code maxIterations} (not
+ * converged).
  *
  * <p>One departure from MLIR: without {@code maxNumRewrites}, an iteration still stops after
  * {@value #REWRITES_PER_OP} rewrites and folds per op it started with, so that patterns undoing
@@ -101,7 +102,8 @@ public final class GreedyPatternRewriteDriver implements RewriterListener {
       iterations++;
       worklist.clear();
       seed(new OperationFolder(rewriter));
-      continueRewrites = processWorklist();
+      continueRewrites = RegionSimplifier.eraseUnreachableBlocks(rewriter, scope);
+      continueRewrites |= processWorklist();
       if (config.regionSimplification() != GreedyRewriteConfig.RegionSimplification.DISABLED) {
         continueRewrites |= RegionSimplifier.simplify(rewriter, scope);
       }

@@ -178,30 +178,19 @@ public class PatternRewriter extends Builder {
     }
   }
 
-  /** Erases {@code block} and its ops; nothing outside it may use what it defines. */
-  public void eraseBlock(Block block) {
-    eraseBlocks(List.of(block));
-  }
-
   /**
-   * Erases {@code blocks} together (say, the unreachable blocks of a region, which may use each
-   * other's values); nothing outside them may use what they define.
+   * Erases {@code block} and its ops, last op first, each reported and then made to drop what it
+   * uses. Values it defines may only be used by ops that are being erased too (unreachable code).
    */
-  public void eraseBlocks(List<Block> blocks) {
-    for (int i = blocks.size() - 1; i >= 0; i--) {
-      for (Operation op = blocks.get(i).back(); op != null; op = op.getPrevNode()) {
-        Operation doomed = op;
-        eraseNested(doomed);
-        listeners.forEach(l -> l.notifyOperationErased(doomed));
-      }
+  public void eraseBlock(Block block) {
+    for (Operation op = block.back(); op != null; op = op.getPrevNode()) {
+      Operation doomed = op;
+      eraseNested(doomed);
+      listeners.forEach(l -> l.notifyOperationErased(doomed));
+      doomed.dropAllReferences();
     }
-    for (Block b : blocks) {
-      b.getOperations().forEach(Operation::dropAllReferences);
-    }
-    for (Block b : blocks) {
-      listeners.forEach(l -> l.notifyBlockErased(b));
-      b.erase();
-    }
+    listeners.forEach(l -> l.notifyBlockErased(block));
+    block.erase();
   }
 
   // ---- moving IR ------------------------------------------------------------------------------

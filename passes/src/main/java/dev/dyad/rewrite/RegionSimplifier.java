@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * MLIR's "normal" region simplification without what needs branch interfaces (Dyad has none):
  * erases blocks unreachable from their region's entry, then every op that is not live, live
- * meaning it may have effects (or is a terminator) or a live op uses one of its results.
+ * meaning it may have effects (or is a terminator) or a live op uses one of its results. The
+ * first half also runs on its own in every greedy iteration, as in MLIR: patterns are not safe on
+ * unreachable code, where an op may use its own result.
  */
 public final class RegionSimplifier {
   private RegionSimplifier() {}
@@ -40,19 +42,13 @@ public final class RegionSimplifier {
       if (region.isEmpty()) {
         continue;
       }
-      List<Block> reachable = region.getBlocks().size() == 1 ? List.of(region.front()) : postOrder(region);
-      if (reachable.size() != region.getBlocks().size()) {
-        Set<Block> live = identitySet(reachable);
-        List<Block> dead = new ArrayList<>();
-        for (Block b : region.getBlocks()) {
-          if (!live.contains(b)) {
-            dead.add(b);
-          }
+      Set<Block> reachable = identitySet(region.getBlocks().size() == 1 ? List.of(region.front()) : postOrder(region));
+      for (Block b : new ArrayList<>(region.getBlocks())) {
+        if (!reachable.contains(b)) {
+          rewriter.eraseBlock(b);
+          erased = true;
+          continue;
         }
-        rewriter.eraseBlocks(dead);
-        erased = true;
-      }
-      for (Block b : reachable) {
         for (Operation op : b.getOperations()) {
           op.getRegions().forEach(work::push);
         }

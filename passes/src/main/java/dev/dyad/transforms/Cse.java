@@ -29,8 +29,9 @@ import java.util.Set;
  * is replaced by that op (the operands of a commutative op in any order). Known ops are scoped by region and block dominance; regions isolated
  * from above start afresh. Trivially dead ops met on the way are erased too.
  *
- * <p>Departures from MLIR: ops with regions are never merged, and in a region of several blocks
- * only the entry block's ops are visible from the other blocks (MLIR walks the dominator tree).
+ * <p>In a region of several blocks, the dominator tree is walked: a block sees the ops of the
+ * blocks dominating it; unreachable blocks are left alone. Departure from MLIR: ops with regions
+ * are never merged.
  */
 public final class Cse {
   /**
@@ -119,16 +120,48 @@ public final class Cse {
       return;
     }
     boolean ssa = dominance.hasSSADominance(region);
-    table.enter();
-    simplifyBlock(table, region.front(), ssa);
+    if (region.getBlocks().size() == 1) {
+      table.enter();
+      simplifyBlock(table, region.front(), ssa);
+      table.exit();
+      return;
+    }
     if (ssa) {
-      for (Block b : region.getBlocks().subList(1, region.getBlocks().size())) {
-        table.enter();
-        simplifyBlock(table, b, true);
-        table.exit();
-      }
+      simplifyDominatorTree(table, region.front(), dominatorChildren(region));
+    }
+  }
+
+  /** Visits {@code block}, then the blocks it immediately dominates, each in a nested scope. */
+  private void simplifyDominatorTree(ScopedTable table, Block block, Map<Block, List<Block>> children) {
+    table.enter();
+    simplifyBlock(table, block, true);
+    for (Block child : children.getOrDefault(block, List.of())) {
+      simplifyDominatorTree(table, child, children);
     }
     table.exit();
+  }
+
+  /** The dominator tree of the blocks reachable from the entry, as each block's children. */
+  private Map<Block, List<Block>> dominatorChildren(Region region) {
+    List<Block> reachable = new ArrayList<>();
+    for (Block b : region.getBlocks()) {
+      if (dominance.isReachableFromEntry(b)) {
+        reachable.add(b);
+      }
+    }
+    Map<Block, List<Block>> children = new IdentityHashMap<>();
+    for (Block b : reachable.subList(1, reachable.size())) {
+      Block idom = null;
+      for (Block d : reachable) {
+        boolean closer = d != b && dominance.properlyDominates(d, b)
+            && (idom == null || dominance.properlyDominates(idom, d));
+        if (closer) {
+          idom = d;
+        }
+      }
+      children.computeIfAbsent(idom, k -> new ArrayList<>()).add(b);
+    }
+    return children;
   }
 
   private void simplifyBlock(ScopedTable table, Block block, boolean ssa) {
