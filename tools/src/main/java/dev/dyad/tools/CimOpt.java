@@ -6,6 +6,7 @@ import dev.dyad.ir.Location;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.OperationPrinter;
 import dev.dyad.ir.PrintOptions;
+import dev.dyad.ir.SourceManager;
 import dev.dyad.ir.Verifier;
 import dev.dyad.parse.Parser;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -97,22 +100,36 @@ public final class CimOpt implements Callable<Integer> {
     String text;
     try {
       text = readInput();
-    } catch (NoSuchFileException e) {
-      stderr.println("cim-opt: error: could not open input file '" + fileName + "': no such file");
-      return 1;
     } catch (IOException e) {
-      stderr.println("cim-opt: error: could not read input file '" + fileName + "': " + e.getMessage());
+      stderr.println("cim-opt: error: could not open input file '" + fileName + "': " + reason(e));
       return 1;
     }
-    List<SplitInput.Chunk> chunks = splitInputFile
-        ? SplitInput.split(text)
-        : List.of(new SplitInput.Chunk(text, 1, 1, true));
+    List<SplitInput.Chunk> chunks = List.of(new SplitInput.Chunk(text, 1, 1, true));
+    if (splitInputFile) {
+      SplitInput.Result split = SplitInput.splitWithWarnings(text);
+      chunks = split.chunks();
+      warnNearMisses(fileName, text, split.nearMisses());
+    }
+    // Like mlir-opt, one verifier checks the whole file: annotation errors come first, then
+    // unexpected diagnostics as the chunks produce them, then the unmet expectations.
+    DiagnosticVerifier verifier = null;
+    if (verifyDiagnostics) {
+      SourceManager sources = new SourceManager();
+      sources.add(fileName, text);
+      verifier = new DiagnosticVerifier(fileName, sources, text, 1);
+      stderr.print(verifier.takeErrors());
+    }
     boolean ok = true;
     List<String> outputs = new ArrayList<>();
     for (SplitInput.Chunk chunk : chunks) {
-      ChunkResult r = processChunk(fileName, text, chunk);
+      ChunkResult r = processChunk(fileName, text, chunk, verifier);
       ok &= r.ok();
       outputs.add(r.output());
+    }
+    if (verifier != null) {
+      String unmet = verifier.finish();
+      stderr.print(unmet);
+      ok = verifier.succeeded();
     }
     String result = String.join(SplitInput.OUTPUT_SEPARATOR, outputs);
     if (output == null) {
@@ -126,10 +143,34 @@ public final class CimOpt implements Callable<Integer> {
     try {
       AtomicOutput.write(output, result);
     } catch (IOException e) {
-      stderr.println("cim-opt: error: could not write output file '" + output + "': " + e.getMessage());
+      stderr.println("cim-opt: error: could not write output file '" + output + "': " + reason(e));
       return 1;
     }
     return 0;
+  }
+
+  /** mlir-opt's warnings about text that looks like a split marker but is not one. */
+  private void warnNearMisses(String fileName, String text, List<SplitInput.NearMiss> nearMisses) {
+    SourceManager sources = new SourceManager();
+    sources.add(fileName, text);
+    for (SplitInput.NearMiss m : nearMisses) {
+      Location loc = new Location.FileLineCol(fileName, m.line(), m.column());
+      stderr.print(sources.render(new Diagnostic(Diagnostic.Severity.WARNING, loc, "near miss with file split marker")));
+    }
+  }
+
+  /** Why a file could not be read or written; NIO's messages are just the path. */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage();
   }
 
   private String readInput() throws IOException {
@@ -139,7 +180,7 @@ public final class CimOpt implements Callable<Integer> {
 
   private record ChunkResult(boolean ok, String output) {}
 
-  private ChunkResult processChunk(String fileName, String fullText, SplitInput.Chunk chunk) {
+  private ChunkResult processChunk(String fileName, String fullText, SplitInput.Chunk chunk, DiagnosticVerifier verifier) {
     Context ctx = Dialects.newContext();
     ctx.setAllowUnregisteredDialects(allowUnregisteredDialect);
     ctx.sources().add(fileName, fullText);
@@ -153,13 +194,11 @@ public final class CimOpt implements Callable<Integer> {
       out = OperationPrinter.printTopLevel(module, new PrintOptions(true, printDebugInfo, printLocalScope));
     }
     List<Diagnostic> diags = ctx.diagnostics().takeAll();
-    if (verifyDiagnostics) {
-      DiagnosticVerifier verifier = new DiagnosticVerifier(fileName, ctx.sources(), chunk.text(), chunk.startLine());
+    if (verifier != null) {
       verifier.handleAll(diags);
-      String errors = verifier.finish();
-      stderr.print(errors);
+      stderr.print(verifier.takeErrors());
       boolean hadErrors = diags.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
-      return new ChunkResult(errors.isEmpty(), hadErrors ? "" : out);
+      return new ChunkResult(true, hadErrors ? "" : out);
     }
     boolean failed = false;
     for (Diagnostic d : diags) {
