@@ -104,10 +104,10 @@ public final class Parser {
       return builder.finish(implicitModuleLoc);
     } catch (IrBuilder.Aborted aborted) {
       builder.rethrowInternalFailure();
-      ctx.diagnostics().emit(builder.error().diagnostic());
+      builder.error().diagnostics().forEach(ctx.diagnostics()::emit);
       return null;
     } catch (ParseError e) {
-      ctx.diagnostics().emit(e.diagnostic());
+      e.diagnostics().forEach(ctx.diagnostics()::emit);
       return null;
     }
   }
@@ -127,8 +127,7 @@ public final class Parser {
       if (diagnostic != null) {
         return;
       }
-      Location loc = new Location.FileLineCol(src.fileName(), line, col + 1);
-      diagnostic = Diagnostic.error(loc, SyntaxMessages.rephrase(msg, offending instanceof Token t ? t : null));
+      diagnostic = SyntaxMessages.syntaxError(src.fileName(), msg, offending instanceof Token t ? t : null, line, col);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.dyad.ir.Location;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.OperationPrinter;
 import dev.dyad.ir.PrintOptions;
+import dev.dyad.ir.SourceManager;
 import dev.dyad.ir.Verifier;
 import dev.dyad.parse.Parser;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -101,29 +104,39 @@ public final class CimOpt implements Callable<Integer> {
     String text;
     try {
       text = readInput();
-    } catch (NoSuchFileException e) {
-      stderr.println("cim-opt: error: could not open input file '" + fileName + "': no such file");
-      return 1;
     } catch (IOException e) {
-      stderr.println("cim-opt: error: could not read input file '" + fileName + "': " + e.getMessage());
+      stderr.println("cim-opt: error: could not open input file '" + fileName + "': " + reason(e));
       return 1;
     }
-    List<SplitInput.Chunk> chunks = splitInputFile
-        ? SplitInput.split(text)
-        : List.of(new SplitInput.Chunk(text, 1, 1, true));
+    List<SplitInput.Chunk> chunks = List.of(new SplitInput.Chunk(text, 1, 1, true));
+    if (splitInputFile) {
+      SplitInput.Result split = SplitInput.splitWithWarnings(text);
+      chunks = split.chunks();
+      warnNearMisses(fileName, text, split.nearMisses());
+    }
+    // Like mlir-opt, one verifier checks the whole file: annotation errors come first, then
+    // unexpected diagnostics as the chunks produce them, then the unmet expectations.
+    DiagnosticVerifier verifier = null;
+    if (verifyDiagnostics) {
+      SourceManager sources = new SourceManager();
+      sources.add(fileName, text);
+      verifier = new DiagnosticVerifier(fileName, sources, text, 1);
+      stderr.print(verifier.takeErrors());
+    }
     if (output == null) {
       Writer w = AtomicOutput.bufferedStdout(stdout);
-      boolean ok = processAll(fileName, text, chunks, w);
+      boolean ok = processAll(fileName, text, chunks, w, verifier);
       return flush(w) && ok ? 0 : 1;
     }
     try (AtomicOutput out = AtomicOutput.begin(output)) {
-      if (!processAll(fileName, text, chunks, out.writer())) {
+      if (!processAll(fileName, text, chunks, out.writer(), verifier)) {
         return 1;
       }
       out.commit();
       return 0;
     } catch (IOException | UncheckedIOException e) {
-      stderr.println("cim-opt: error: could not write output file '" + output + "': " + e.getMessage());
+      IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      stderr.println("cim-opt: error: could not write output file '" + output + "': " + reason(io));
       return 1;
     }
   }
@@ -138,16 +151,24 @@ public final class CimOpt implements Callable<Integer> {
     }
   }
 
-  /** Processes every chunk, streaming outputs separated like mlir-opt's; false if any failed. */
-  private boolean processAll(String fileName, String text, List<SplitInput.Chunk> chunks, Writer w) {
+  /**
+   * Processes every chunk, streaming outputs separated like mlir-opt's; false if any failed (or,
+   * under --verify-diagnostics, if the diagnostics did not match the annotations).
+   */
+  private boolean processAll(String fileName, String text, List<SplitInput.Chunk> chunks, Writer w,
+      DiagnosticVerifier verifier) {
     boolean ok = true;
     for (int i = 0; i < chunks.size(); i++) {
       if (i > 0) {
         write(w, SplitInput.OUTPUT_SEPARATOR);
       }
-      ok &= processChunk(fileName, text, chunks.get(i), w);
+      ok &= processChunk(fileName, text, chunks.get(i), w, verifier);
     }
-    return ok;
+    if (verifier == null) {
+      return ok;
+    }
+    stderr.print(verifier.finish());
+    return verifier.succeeded();
   }
 
   private static void write(Writer w, String s) {
@@ -158,13 +179,41 @@ public final class CimOpt implements Callable<Integer> {
     }
   }
 
+  /** mlir-opt's warnings about text that looks like a split marker but is not one. */
+  private void warnNearMisses(String fileName, String text, List<SplitInput.NearMiss> nearMisses) {
+    SourceManager sources = new SourceManager();
+    sources.add(fileName, text);
+    for (SplitInput.NearMiss m : nearMisses) {
+      Location loc = new Location.FileLineCol(fileName, m.line(), m.column());
+      stderr.print(sources.render(new Diagnostic(Diagnostic.Severity.WARNING, loc, "near miss with file split marker")));
+    }
+  }
+
+  /** Why a file could not be read or written; NIO's messages are just the path. */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage();
+  }
+
   private String readInput() throws IOException {
     byte[] bytes = input == null || input.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(input));
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** Parses, verifies and (if all went well) prints one chunk to {@code w}; false on failure. */
-  private boolean processChunk(String fileName, String fullText, SplitInput.Chunk chunk, Writer w) {
+  /**
+   * Parses, verifies and (if all went well) prints one chunk to {@code w}; false on failure.
+   * Under --verify-diagnostics the diagnostics go to {@code verifier} instead of stderr.
+   */
+  private boolean processChunk(String fileName, String fullText, SplitInput.Chunk chunk, Writer w,
+      DiagnosticVerifier verifier) {
     Context ctx = Dialects.newContext();
     ctx.setAllowUnregisteredDialects(allowUnregisteredDialect);
     ctx.sources().add(fileName, fullText);
@@ -183,12 +232,10 @@ public final class CimOpt implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
     }
-    if (verifyDiagnostics) {
-      DiagnosticVerifier verifier = new DiagnosticVerifier(fileName, ctx.sources(), chunk.text(), chunk.startLine());
+    if (verifier != null) {
       verifier.handleAll(diags);
-      String errors = verifier.finish();
-      stderr.print(errors);
-      return errors.isEmpty();
+      stderr.print(verifier.takeErrors());
+      return true;
     }
     for (Diagnostic d : diags) {
       stderr.print(ctx.sources().render(d));
