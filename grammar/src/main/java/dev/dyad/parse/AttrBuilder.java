@@ -67,6 +67,8 @@ final class AttrBuilder {
   final Map<String, Attribute> attributeAliases = new HashMap<>();
   final Map<String, Type> typeAliases = new HashMap<>();
   private final Map<Long, DistinctAttr> distincts = new HashMap<>();
+  /** Integer and float types by keyword: one object each instead of one per use. */
+  private final Map<String, Type> scalarTypes = new HashMap<>();
   /** Memoised types by source text: models repeat the same few types many times. */
   private final Map<String, Type> typeCache = new HashMap<>();
 
@@ -123,10 +125,16 @@ final class AttrBuilder {
 
   Type nonFunctionType(CirParser.NonFunctionTypeContext ctx) {
     if (ctx instanceof CirParser.IntegerTypeContext c) {
-      return integerType(c.INT_TYPE().getSymbol());
+      Token t = c.INT_TYPE().getSymbol();
+      Type cached = scalarTypes.get(t.getText());
+      if (cached == null) {
+        cached = integerType(t);
+        scalarTypes.put(t.getText(), cached);
+      }
+      return cached;
     }
     if (ctx instanceof CirParser.FloatTypeContext c) {
-      return new FloatType(FloatType.Kind.byKeyword(c.getText()));
+      return scalarTypes.computeIfAbsent(c.getStart().getText(), k -> new FloatType(FloatType.Kind.byKeyword(k)));
     }
     if (ctx instanceof CirParser.IndexTypeContext) {
       return IndexType.INSTANCE;
