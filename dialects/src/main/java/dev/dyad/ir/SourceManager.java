@@ -17,14 +17,18 @@ public final class SourceManager {
   /** Renders {@code d} and its notes: {@code file:line:col: severity: message}, source line, caret. */
   public String render(Diagnostic d) {
     StringBuilder sb = new StringBuilder();
-    renderOne(sb, d);
+    renderOne(sb, d, true);
+    // Like MLIR, a note shows the source line only when its location differs from the previous
+    // one's (a "see current operation" note at the error's own location shows no second caret).
+    Location previous = d.location();
     for (Diagnostic n : d.notes()) {
-      renderOne(sb, n);
+      renderOne(sb, n, !n.location().equals(previous));
+      previous = n.location();
     }
     return sb.toString();
   }
 
-  private void renderOne(StringBuilder sb, Diagnostic d) {
+  private void renderOne(StringBuilder sb, Diagnostic d, boolean showSourceLine) {
     Location.FileLineCol pos = d.location().filePosition();
     if (pos == null) {
       sb.append(printableLocation(d.location())).append(": ");
@@ -33,7 +37,7 @@ public final class SourceManager {
     }
     sb.append(pos.file()).append(':').append(pos.line()).append(':').append(pos.column()).append(": ");
     sb.append(d.severity().spelling).append(": ").append(d.message()).append('\n');
-    String line = sourceLine(pos.file(), pos.line());
+    String line = showSourceLine ? sourceLine(pos.file(), pos.line()) : null;
     if (line == null) {
       return;
     }

@@ -53,6 +53,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -192,6 +193,14 @@ final class AttrBuilder {
           throw src.error(c.VECTOR_OPEN(), "expected static shape");
         }
         scalable.add(shape.scalable()[i]);
+      }
+      // MLIR's VectorType::verify, with its messages.
+      if (dims.stream().anyMatch(d -> d <= 0)) {
+        throw src.error(c.VECTOR_OPEN(), "vector types must have positive constant sizes but got "
+            + String.join(", ", dims.stream().map(String::valueOf).toList()));
+      }
+      if (!(elt instanceof IntegerType || elt instanceof IndexType || elt instanceof FloatType)) {
+        throw src.error(c.VECTOR_OPEN(), "failed to verify 'elementType': VectorElementTypeInterface instance");
       }
       return new VectorType(dims, scalable, elt);
     }
@@ -938,11 +947,15 @@ final class AttrBuilder {
     }
   }
 
-  /** MLIR's FusedLoc::get: drops unknowns and duplicates, flattens, collapses singletons. */
+  /**
+   * MLIR's FusedLoc::get: drops unknowns and duplicates, collapses singletons, and flattens a
+   * nested fused location whose metadata equals the outer one (both absent included); one with
+   * other metadata stays nested, or it would lose its metadata.
+   */
   static Location fused(List<Location> locs, Attribute metadata) {
     List<Location> flat = new ArrayList<>();
     for (Location l : locs) {
-      if (l instanceof Location.Fused f && f.metadata() == null) {
+      if (l instanceof Location.Fused f && Objects.equals(f.metadata(), metadata)) {
         for (Location inner : f.locations()) {
           addUnique(flat, inner);
         }

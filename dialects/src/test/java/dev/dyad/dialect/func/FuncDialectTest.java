@@ -60,6 +60,7 @@ class FuncDialectTest {
           "func.func"() <{function_type = () -> (), sym_name = "g", sym_visibility = "private"}> ({
           }) : () -> ()
         }) : () -> ()
+
         """, OperationPrinter.printTopLevel(m.op(), PrintOptions.DEFAULT));
     assertEquals(List.of(), verify());
   }
