@@ -111,7 +111,7 @@ final class AliasState {
     if (op.getProperties() != null && isRegisteredForPrinting(op)) {
       List<NamedAttribute> merged = new ArrayList<>(attrs.entries());
       merged.addAll(op.getPropertiesDictionary().entries());
-      merged.sort(Comparator.comparing(NamedAttribute::name));
+      merged.sort(NamedAttribute.BY_NAME);
       for (NamedAttribute e : merged) {
         visitAttr(e.value(), false);
       }

@@ -53,6 +53,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -225,6 +226,14 @@ final class AttrBuilder {
       List<Boolean> scalable = new ArrayList<>();
       for (int i = 0; i < dims.size(); i++) {
         scalable.add(shape.scalable()[i]);
+      }
+      // MLIR's VectorType::verify, with its messages.
+      if (dims.stream().anyMatch(d -> d <= 0)) {
+        throw src.error(c.VECTOR_OPEN(), "vector types must have positive constant sizes but got "
+            + String.join(", ", dims.stream().map(String::valueOf).toList()));
+      }
+      if (!(elt instanceof IntegerType || elt instanceof IndexType || elt instanceof FloatType)) {
+        throw src.error(c.VECTOR_OPEN(), "failed to verify 'elementType': VectorElementTypeInterface instance");
       }
       return new VectorType(dims, scalable, elt);
     }
@@ -1259,11 +1268,15 @@ final class AttrBuilder {
     return v.bitLength() > 32 ? null : (int) v.longValue();
   }
 
-  /** MLIR's FusedLoc::get: drops unknowns and duplicates, flattens, collapses singletons. */
+  /**
+   * MLIR's FusedLoc::get: drops unknowns and duplicates, collapses singletons, and flattens a
+   * nested fused location whose metadata equals the outer one (both absent included); one with
+   * other metadata stays nested, or it would lose its metadata.
+   */
   static Location fused(List<Location> locs, Attribute metadata) {
     List<Location> flat = new ArrayList<>();
     for (Location l : locs) {
-      if (l instanceof Location.Fused f && f.metadata() == null) {
+      if (l instanceof Location.Fused f && Objects.equals(f.metadata(), metadata)) {
         for (Location inner : f.locations()) {
           addUnique(flat, inner);
         }
