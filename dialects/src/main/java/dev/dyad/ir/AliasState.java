@@ -59,6 +59,12 @@ final class AliasState {
     return s.finish();
   }
 
+  /** Whether {@code a} is of a kind that can have an alias (the only ones worth looking up). */
+  static boolean isAliasable(Attribute a) {
+    return a instanceof AffineMapAttr || a instanceof IntegerSetAttr || a instanceof Location
+        || a instanceof DistinctAttr;
+  }
+
   private static String baseName(Attribute a) {
     if (a instanceof AffineMapAttr) {
       return "map";
@@ -143,7 +149,23 @@ final class AliasState {
     return info.depth + 1;
   }
 
+  /** Types are immutable and shared: the alias depth each one contributes, once computed. */
+  private final Map<Type, Integer> typeDepths = new HashMap<>();
+
   private int visitType(Type t, boolean deferred) {
+    if (!deferred) {
+      Integer known = typeDepths.get(t);
+      if (known != null) {
+        return known;
+      }
+      int depth = visitTypeChildren(t, false);
+      typeDepths.put(t, depth);
+      return depth;
+    }
+    return visitTypeChildren(t, true);
+  }
+
+  private int visitTypeChildren(Type t, boolean deferred) {
     int[] max = {0};
     SubElements.forEachChild(t, new SubElements.Visitor() {
       @Override
