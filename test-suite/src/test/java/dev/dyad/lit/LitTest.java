@@ -15,8 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every lit-style test under {@code src/test/lit} (files ending in {@code .cir}) as its own
- * JUnit test, with cim-opt and filecheck executed in-process.
+ * Runs every lit-style test under {@code src/test/lit} (files ending in {@code .cir}, except under
+ * {@code Inputs} folders) as its own JUnit test, with cim-opt and filecheck executed in-process.
  */
 class LitTest {
   static final Path ROOT = Path.of("src/test/lit");
@@ -73,7 +73,9 @@ class LitTest {
   Stream<DynamicTest> lit() throws IOException {
     List<Path> tests;
     try (Stream<Path> s = Files.walk(ROOT)) {
-      tests = s.filter(p -> p.toString().endsWith(".cir")).sorted().toList();
+      // As in LLVM's lit, files under an Inputs folder are data for tests, not tests.
+      tests = s.filter(p -> p.toString().endsWith(".cir") && !ROOT.relativize(p).toString().contains("Inputs"))
+          .sorted().toList();
     }
     LitRunner runner = new LitRunner(TOOLS);
     return tests.stream().map(t -> DynamicTest.dynamicTest(ROOT.relativize(t).toString(), t.toUri(), () -> {

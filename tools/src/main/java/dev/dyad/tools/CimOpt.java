@@ -9,6 +9,12 @@ import dev.dyad.ir.PrintOptions;
 import dev.dyad.ir.SourceManager;
 import dev.dyad.ir.Verifier;
 import dev.dyad.parse.Parser;
+import dev.dyad.pass.PassManager;
+import dev.dyad.pass.PassRegistry;
+import dev.dyad.pass.PipelineException;
+import dev.dyad.pass.PipelineParser;
+import dev.dyad.pass.ReproducerFile;
+import dev.dyad.pass.TimingManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -23,22 +29,24 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cim-opt}: reads a {@code .cir} file, verifies it and prints it (later: runs passes), with
- * mlir-opt's conventions for splitting, diagnostics checking and output. Usable in-process through
- * {@link #run}, which never calls {@code System.exit}.
+ * {@code cim-opt}: reads a {@code .cir} file, verifies it, runs a pass pipeline on it and prints
+ * it, with mlir-opt's conventions for splitting, diagnostics checking, pass-manager flags and
+ * output. Usable in-process through {@link #run}, which never calls {@code System.exit}.
  */
 @Command(
     name = "cim-opt",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
-    description = "Parses, verifies and prints Dyad IR (.cir, MLIR generic syntax).")
+    description = "Parses, verifies, transforms and prints Dyad IR (.cir, MLIR generic syntax).")
 public final class CimOpt implements Callable<Integer> {
 
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input file; '-' or absent reads standard input.")
@@ -64,6 +72,14 @@ public final class CimOpt implements Callable<Integer> {
 
   @Option(names = {"--print-local-scope", "--mlir-print-local-scope"}, description = "Print without alias definitions (inline every attribute and location).")
   boolean printLocalScope;
+
+  @Mixin
+  PassFlags passFlags = new PassFlags();
+
+  /** The pipeline to run on each chunk (from -p or the reproducer), or null. */
+  private String pipelineText;
+  private PassRegistry registry;
+  private TimingManager timing;
 
   private InputStream stdin = System.in;
   private PrintStream stdout = System.out;
@@ -100,6 +116,27 @@ public final class CimOpt implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    registry = PassRegistry.installed();
+    if (passFlags.listPasses) {
+      stdout.print(PassListing.render(registry));
+      stdout.flush();
+      return 0;
+    }
+    String nameError = passFlags.checkPassNames(registry);
+    if (nameError != null) {
+      stderr.println("cim-opt: error: " + nameError);
+      return 1;
+    }
+    timing = passFlags.timing ? new TimingManager() : null;
+    int code = readAndProcess();
+    if (timing != null) {
+      stderr.print(timing.report());
+      stderr.flush();
+    }
+    return code;
+  }
+
+  private int readAndProcess() {
     String fileName = input == null || input.equals("-") ? "<stdin>" : input;
     String text;
     try {
@@ -107,6 +144,21 @@ public final class CimOpt implements Callable<Integer> {
     } catch (IOException e) {
       stderr.println("cim-opt: error: could not open input file '" + fileName + "': " + reason(e));
       return 1;
+    }
+    pipelineText = passFlags.pipeline;
+    if (passFlags.runReproducer) {
+      text = applyReproducer(fileName, text);
+      if (text == null) {
+        return 1;
+      }
+    }
+    if (pipelineText != null) {
+      try {
+        PipelineParser.parse(pipelineText, registry);
+      } catch (PipelineException e) {
+        stderr.print(e.render(pipelineText));
+        return 1;
+      }
     }
     List<SplitInput.Chunk> chunks = List.of(new SplitInput.Chunk(text, 1, 1, true));
     if (splitInputFile) {
@@ -141,6 +193,29 @@ public final class CimOpt implements Callable<Integer> {
     }
   }
 
+  /**
+   * Takes the pipeline and settings from the reproducer trailer of {@code text}; returns the IR
+   * text, or null after reporting an error.
+   */
+  private String applyReproducer(String fileName, String text) {
+    if (pipelineText != null) {
+      stderr.println("cim-opt: error: --run-reproducer takes the pipeline from the file; do not pass --pass-pipeline");
+      return null;
+    }
+    ReproducerFile repro;
+    try {
+      repro = ReproducerFile.parse(text);
+    } catch (ReproducerFile.InvalidException e) {
+      stderr.println("cim-opt: error: " + fileName + ": " + e.getMessage());
+      return null;
+    }
+    pipelineText = repro.pipeline();
+    if (repro.verifyEach() != null) {
+      passFlags.verifyEach = repro.verifyEach();
+    }
+    return repro.ir();
+  }
+
   private boolean flush(Writer w) {
     try {
       w.flush();
@@ -148,6 +223,19 @@ public final class CimOpt implements Callable<Integer> {
     } catch (IOException e) {
       stderr.println("cim-opt: error: could not write the output: " + e.getMessage());
       return false;
+    }
+  }
+
+  /** Runs {@code work} in the timer {@code name} when timing; rows of one name add up. */
+  private <T> T timed(String name, Supplier<T> work) {
+    if (timing == null) {
+      return work.get();
+    }
+    timing.push(name, name);
+    try {
+      return work.get();
+    } finally {
+      timing.pop();
     }
   }
 
@@ -220,17 +308,26 @@ public final class CimOpt implements Callable<Integer> {
     Location.FileLineCol start = chunk.first()
         ? new Location.FileLineCol(fileName, 0, 0)
         : new Location.FileLineCol(fileName, chunk.startLine(), chunk.startColumn());
-    Operation module = Parser.parse(ctx, chunk.paddedText(), fileName, start);
+    PrintOptions printOptions = new PrintOptions(true, printDebugInfo, printLocalScope);
+    Operation module = timed("Parser", () -> Parser.parse(ctx, chunk.paddedText(), fileName, start));
     // Under --verify-diagnostics mlir-opt does not attach the failing op to verifier errors.
-    boolean valid = module != null && new Verifier(ctx).printOpOnDiagnostic(!verifyDiagnostics).run(module);
+    boolean valid = module != null
+        && timed("Parser", () -> new Verifier(ctx).printOpOnDiagnostic(!verifyDiagnostics).run(module));
+    if (valid && passFlags.runsPasses(pipelineText)) {
+      PassManager pm = passFlags.passManager(ctx, pipelineText, registry, verifyDiagnostics, printOptions, timing, stderr);
+      valid = passFlags.run(pm, module, stderr);
+    }
     List<Diagnostic> diags = ctx.diagnostics().takeAll();
     boolean hadErrors = diags.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
     if (valid && !hadErrors) {
-      try {
-        OperationPrinter.printTopLevel(module, new PrintOptions(true, printDebugInfo, printLocalScope), w);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      timed("Output", () -> {
+        try {
+          OperationPrinter.printTopLevel(module, printOptions, w);
+          return null;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
     }
     if (verifier != null) {
       verifier.handleAll(diags);
