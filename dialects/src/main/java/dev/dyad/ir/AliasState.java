@@ -166,19 +166,9 @@ final class AliasState {
   }
 
   private int visitTypeChildren(Type t, boolean deferred) {
-    int[] max = {0};
-    SubElements.forEachChild(t, new SubElements.Visitor() {
-      @Override
-      public void attribute(Attribute child) {
-        max[0] = Math.max(max[0], visitAttr(child, deferred));
-      }
-
-      @Override
-      public void type(Type child) {
-        max[0] = Math.max(max[0], visitType(child, deferred));
-      }
-    });
-    return max[0];
+    DepthVisitor v = new DepthVisitor(deferred);
+    SubElements.forEachChild(t, v);
+    return v.max;
   }
 
   private int visitChildren(Attribute a, boolean deferred) {
@@ -189,19 +179,29 @@ final class AliasState {
     if (a instanceof DistinctAttr d && d.referenced() instanceof UnitAttr) {
       return 0;
     }
-    int[] max = {0};
-    SubElements.forEachChild(a, new SubElements.Visitor() {
-      @Override
-      public void attribute(Attribute child) {
-        max[0] = Math.max(max[0], visitAttr(child, deferred));
-      }
+    DepthVisitor v = new DepthVisitor(deferred);
+    SubElements.forEachChild(a, v);
+    return v.max;
+  }
 
-      @Override
-      public void type(Type child) {
-        max[0] = Math.max(max[0], visitType(child, deferred));
-      }
-    });
-    return max[0];
+  /** Visits children, keeping the largest alias depth they contribute. */
+  private final class DepthVisitor implements SubElements.Visitor {
+    private final boolean deferred;
+    int max;
+
+    DepthVisitor(boolean deferred) {
+      this.deferred = deferred;
+    }
+
+    @Override
+    public void attribute(Attribute child) {
+      max = Math.max(max, visitAttr(child, deferred));
+    }
+
+    @Override
+    public void type(Type child) {
+      max = Math.max(max, visitType(child, deferred));
+    }
   }
 
   private List<Alias> finish() {
