@@ -59,6 +59,12 @@ final class AliasState {
     return s.finish();
   }
 
+  /** Whether {@code a} is of a kind that can have an alias (the only ones worth looking up). */
+  static boolean isAliasable(Attribute a) {
+    return a instanceof AffineMapAttr || a instanceof IntegerSetAttr || a instanceof Location
+        || a instanceof DistinctAttr;
+  }
+
   private static String baseName(Attribute a) {
     if (a instanceof AffineMapAttr) {
       return "map";
@@ -111,7 +117,7 @@ final class AliasState {
     if (op.getProperties() != null && isRegisteredForPrinting(op)) {
       List<NamedAttribute> merged = new ArrayList<>(attrs.entries());
       merged.addAll(op.getPropertiesDictionary().entries());
-      merged.sort(Comparator.comparing(NamedAttribute::name));
+      merged.sort(NamedAttribute.BY_NAME);
       for (NamedAttribute e : merged) {
         visitAttr(e.value(), false);
       }
@@ -143,20 +149,26 @@ final class AliasState {
     return info.depth + 1;
   }
 
-  private int visitType(Type t, boolean deferred) {
-    int[] max = {0};
-    SubElements.forEachChild(t, new SubElements.Visitor() {
-      @Override
-      public void attribute(Attribute child) {
-        max[0] = Math.max(max[0], visitAttr(child, deferred));
-      }
+  /** Types are immutable and shared: the alias depth each one contributes, once computed. */
+  private final Map<Type, Integer> typeDepths = new HashMap<>();
 
-      @Override
-      public void type(Type child) {
-        max[0] = Math.max(max[0], visitType(child, deferred));
+  private int visitType(Type t, boolean deferred) {
+    if (!deferred) {
+      Integer known = typeDepths.get(t);
+      if (known != null) {
+        return known;
       }
-    });
-    return max[0];
+      int depth = visitTypeChildren(t, false);
+      typeDepths.put(t, depth);
+      return depth;
+    }
+    return visitTypeChildren(t, true);
+  }
+
+  private int visitTypeChildren(Type t, boolean deferred) {
+    DepthVisitor v = new DepthVisitor(deferred);
+    SubElements.forEachChild(t, v);
+    return v.max;
   }
 
   private int visitChildren(Attribute a, boolean deferred) {
@@ -167,19 +179,29 @@ final class AliasState {
     if (a instanceof DistinctAttr d && d.referenced() instanceof UnitAttr) {
       return 0;
     }
-    int[] max = {0};
-    SubElements.forEachChild(a, new SubElements.Visitor() {
-      @Override
-      public void attribute(Attribute child) {
-        max[0] = Math.max(max[0], visitAttr(child, deferred));
-      }
+    DepthVisitor v = new DepthVisitor(deferred);
+    SubElements.forEachChild(a, v);
+    return v.max;
+  }
 
-      @Override
-      public void type(Type child) {
-        max[0] = Math.max(max[0], visitType(child, deferred));
-      }
-    });
-    return max[0];
+  /** Visits children, keeping the largest alias depth they contribute. */
+  private final class DepthVisitor implements SubElements.Visitor {
+    private final boolean deferred;
+    int max;
+
+    DepthVisitor(boolean deferred) {
+      this.deferred = deferred;
+    }
+
+    @Override
+    public void attribute(Attribute child) {
+      max = Math.max(max, visitAttr(child, deferred));
+    }
+
+    @Override
+    public void type(Type child) {
+      max = Math.max(max, visitType(child, deferred));
+    }
   }
 
   private List<Alias> finish() {

@@ -93,7 +93,7 @@ public final class AsmPrinter {
   }
 
   public AsmPrinter printAttribute(Attribute a) {
-    String alias = aliases.get(a);
+    String alias = AliasState.isAliasable(a) ? aliases.get(a) : null;
     if (alias != null) {
       out.append(alias);
       return this;
@@ -104,7 +104,7 @@ public final class AsmPrinter {
 
   /** Prints {@code a}, eliding an i64/f64 type suffix as MLIR does inside arrays. */
   public AsmPrinter printAttributeElidingDefaultType(Attribute a) {
-    String alias = aliases.get(a);
+    String alias = AliasState.isAliasable(a) ? aliases.get(a) : null;
     if (alias != null) {
       out.append(alias);
       return this;

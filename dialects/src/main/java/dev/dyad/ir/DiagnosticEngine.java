@@ -35,6 +35,11 @@ public final class DiagnosticEngine {
     this.observer = observer;
   }
 
+  /** How many diagnostics have been collected (and not taken). */
+  public int size() {
+    return diagnostics.size();
+  }
+
   public List<Diagnostic> diagnostics() {
     return List.copyOf(diagnostics);
   }

@@ -6,6 +6,7 @@ import dev.dyad.ir.type.Type;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -167,7 +168,8 @@ public final class Operation {
   }
 
   public List<OpResult> getResults() {
-    return List.of(results);
+    // The array never changes, so a read-only view is safe (List.of would copy it every call).
+    return Collections.unmodifiableList(Arrays.asList(results));
   }
 
   public List<Type> getResultTypes() {
@@ -283,7 +285,7 @@ public final class Operation {
   }
 
   public List<Region> getRegions() {
-    return List.of(regions);
+    return Collections.unmodifiableList(Arrays.asList(regions));
   }
 
   // ---- position in the IR ----------------------------------------------------------------

@@ -1,6 +1,8 @@
 package dev.dyad.ir;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,26 +16,74 @@ public final class SourceManager {
     buffers.put(name, text);
   }
 
-  /** Renders {@code d} and its notes: {@code file:line:col: severity: message}, source line, caret. */
+  /** How many callers of a call-site location MLIR shows ("called from" notes). */
+  private static final int CALL_STACK_LIMIT = 10;
+
+  /**
+   * Renders {@code d} and its notes: {@code file:line:col: severity: message}, source line, caret.
+   * Like MLIR's SourceMgrDiagnosticHandler, a call-site location adds a "called from" note per
+   * caller, and a note shows the source line only if its location differs from the one before.
+   */
   public String render(Diagnostic d) {
     StringBuilder sb = new StringBuilder();
-    renderOne(sb, d);
+    List<Location> stack = new ArrayList<>();
+    Location loc = d.location();
+    if (loc.filePosition() != null) {
+      stack.add(loc);
+    }
+    Location.CallSite call = callSite(loc);
+    for (int depth = 0; call != null && depth < CALL_STACK_LIMIT; depth++) {
+      loc = call.caller();
+      if (loc.filePosition() != null) {
+        stack.add(loc);
+      }
+      call = callSite(loc);
+    }
+    if (stack.isEmpty()) {
+      renderOne(sb, d.severity(), d.location(), d.message(), true);
+    } else {
+      renderOne(sb, d.severity(), stack.get(0), d.message(), true);
+      for (Location caller : stack.subList(1, stack.size())) {
+        renderOne(sb, Diagnostic.Severity.NOTE, caller, "called from", true);
+      }
+    }
+    Location previous = loc;
     for (Diagnostic n : d.notes()) {
-      renderOne(sb, n);
+      renderOne(sb, n.severity(), n.location(), n.message(), !n.location().equals(previous));
+      previous = n.location();
     }
     return sb.toString();
   }
 
-  private void renderOne(StringBuilder sb, Diagnostic d) {
-    Location.FileLineCol pos = d.location().filePosition();
+  /** The call site a location stands for, looking through names and fused locations. */
+  private static Location.CallSite callSite(Location loc) {
+    if (loc instanceof Location.Name n) {
+      return callSite(n.child());
+    }
+    if (loc instanceof Location.CallSite c) {
+      return c;
+    }
+    if (loc instanceof Location.Fused f) {
+      for (Location l : f.locations()) {
+        Location.CallSite c = callSite(l);
+        if (c != null) {
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+
+  private void renderOne(StringBuilder sb, Diagnostic.Severity severity, Location loc, String message,
+      boolean showSource) {
+    Location.FileLineCol pos = loc.filePosition();
     if (pos == null) {
-      sb.append(printableLocation(d.location())).append(": ");
-      sb.append(d.severity().spelling).append(": ").append(d.message()).append('\n');
+      sb.append(unlocated(severity, loc, message)).append('\n');
       return;
     }
     sb.append(pos.file()).append(':').append(pos.line()).append(':').append(pos.column()).append(": ");
-    sb.append(d.severity().spelling).append(": ").append(d.message()).append('\n');
-    String line = sourceLine(pos.file(), pos.line());
+    sb.append(severity.spelling).append(": ").append(message).append('\n');
+    String line = showSource ? sourceLine(pos.file(), pos.line()) : null;
     if (line == null) {
       return;
     }
@@ -45,8 +95,13 @@ public final class SourceManager {
     sb.append("^\n");
   }
 
-  private static String printableLocation(Location loc) {
-    return AsmPrinter.toString(loc);
+  /**
+   * A diagnostic without a file position, as MLIR prints one: {@code <unknown>:0: error: }, then
+   * the location itself unless it is {@code unknown}, then the message.
+   */
+  public static String unlocated(Diagnostic.Severity severity, Location loc, String message) {
+    String where = loc instanceof Location.Unknown ? "" : AsmPrinter.toString(loc) + ": ";
+    return "<unknown>:0: " + severity.spelling + ": " + where + message;
   }
 
   /** Line {@code line} (1-based) of buffer {@code name}, without its newline, or null. */

@@ -100,31 +100,23 @@ public final class SubElements {
   /** Calls {@code visit} on {@code a} and every attribute nested in it, parents first. */
   public static void walk(Attribute a, Consumer<Attribute> visit) {
     visit.accept(a);
-    forEachChild(a, new Visitor() {
-      @Override
-      public void attribute(Attribute child) {
-        walk(child, visit);
-      }
-
-      @Override
-      public void type(Type child) {
-        walk(child, visit);
-      }
-    });
+    forEachChild(a, new Walker(visit));
   }
 
   /** Calls {@code visit} on every attribute nested in type {@code t}. */
   public static void walk(Type t, Consumer<Attribute> visit) {
-    forEachChild(t, new Visitor() {
-      @Override
-      public void attribute(Attribute child) {
-        walk(child, visit);
-      }
+    forEachChild(t, new Walker(visit));
+  }
 
-      @Override
-      public void type(Type child) {
-        walk(child, visit);
-      }
-    });
+  private record Walker(Consumer<Attribute> visit) implements Visitor {
+    @Override
+    public void attribute(Attribute child) {
+      walk(child, visit);
+    }
+
+    @Override
+    public void type(Type child) {
+      walk(child, visit);
+    }
   }
 }

@@ -55,6 +55,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -69,15 +70,39 @@ final class AttrBuilder {
   final Map<String, Attribute> attributeAliases = new HashMap<>();
   final Map<String, Type> typeAliases = new HashMap<>();
   private final Map<Long, DistinctAttr> distincts = new HashMap<>();
+  /** Integer and float types by keyword: one object each instead of one per use. */
+  private final Map<String, Type> scalarTypes = new HashMap<>();
   /** Memoised types by source text: models repeat the same few types many times. */
   private final Map<String, Type> typeCache = new HashMap<>();
 
-  /** The context whose dialects may parse their own attributes (null: all stay opaque). */
-  private final Context ctx;
+  /** The context whose dialects may parse their own attributes. */
+  private final Context context;
+  private final boolean allowUnregistered;
 
-  AttrBuilder(SourceText src, Context ctx) {
+  AttrBuilder(SourceText src, Context context) {
     this.src = src;
-    this.ctx = ctx;
+    this.context = context;
+    this.allowUnregistered = context.allowsUnregisteredDialects();
+  }
+
+  private static final String UNREGISTERED_HINT = " created with unregistered dialect. If this is intended, please call "
+      + "allowUnregisteredDialects() on the MLIRContext, or use -allow-unregistered-dialect with the MLIR opt tool used";
+
+  /** Where MLIR points for a dialect symbol: {@code skip} characters into the token. */
+  private Location inside(Token t, int skip) {
+    return new Location.FileLineCol(src.fileName(), t.getLine(), t.getCharPositionInLine() + 1 + skip);
+  }
+
+  /**
+   * An error where MLIR's parser stands after consuming {@code t}: the next token. MLIR reports
+   * most errors about something it has just parsed (an alias, a literal and its type) there.
+   */
+  private ParseError errorAfter(Token t, String message) {
+    return new ParseError(SyntaxMessages.after(src.fileName(), t), message);
+  }
+
+  private ParseError errorAfter(ParserRuleContext ctx, String message) {
+    return errorAfter(ctx.getStop(), message);
   }
 
   // ---- types ----------------------------------------------------------------------------------
@@ -106,10 +131,16 @@ final class AttrBuilder {
 
   Type nonFunctionType(CirParser.NonFunctionTypeContext ctx) {
     if (ctx instanceof CirParser.IntegerTypeContext c) {
-      return integerType(c.INT_TYPE().getSymbol());
+      Token t = c.INT_TYPE().getSymbol();
+      Type cached = scalarTypes.get(t.getText());
+      if (cached == null) {
+        cached = integerType(t);
+        scalarTypes.put(t.getText(), cached);
+      }
+      return cached;
     }
     if (ctx instanceof CirParser.FloatTypeContext c) {
-      return new FloatType(FloatType.Kind.byKeyword(c.getText()));
+      return scalarTypes.computeIfAbsent(c.getStart().getText(), k -> new FloatType(FloatType.Kind.byKeyword(k)));
     }
     if (ctx instanceof CirParser.IndexTypeContext) {
       return IndexType.INSTANCE;
@@ -121,7 +152,7 @@ final class AttrBuilder {
       String name = c.TYPE_ALIAS_ID().getText().substring(1);
       Type t = typeAliases.get(name);
       if (t == null) {
-        throw src.error(c, "undefined symbol alias id '" + name + "'");
+        throw errorAfter(c, "undefined symbol alias id '" + name + "'");
       }
       return t;
     }
@@ -175,7 +206,7 @@ final class AttrBuilder {
         } else if (space == null) {
           space = attr;
         } else {
-          throw src.error(a, "multiple memory spaces specified in memref type");
+          throw errorAfter(a, "multiple memory spaces specified in memref type");
         }
       }
       if (layout instanceof AffineMapAttr m && m.map().isIdentity()) {
@@ -190,14 +221,24 @@ final class AttrBuilder {
     }
     if (ctx instanceof CirParser.VectorTypeContext c) {
       CirTokens.Shape shape = shape(c.VECTOR_OPEN().getSymbol());
-      Type elt = elementType(c.elementType, "vector");
+      Type elt = type(c.elementType);
+      // MLIR's VectorType::verify: only types implementing VectorElementTypeInterface.
+      if (!(elt instanceof IntegerType || elt instanceof IndexType || elt instanceof FloatType)) {
+        throw src.error(c, "failed to verify 'elementType': VectorElementTypeInterface instance");
+      }
+      // VECTOR_OPEN admits no `?`: vector dimensions are static by construction.
       List<Long> dims = dims(shape);
       List<Boolean> scalable = new ArrayList<>();
       for (int i = 0; i < dims.size(); i++) {
-        if (dims.get(i) == ShapedType.DYNAMIC) {
-          throw src.error(c.VECTOR_OPEN(), "expected static shape");
-        }
         scalable.add(shape.scalable()[i]);
+      }
+      // MLIR's VectorType::verify, with its messages.
+      if (dims.stream().anyMatch(d -> d <= 0)) {
+        throw src.error(c.VECTOR_OPEN(), "vector types must have positive constant sizes but got "
+            + String.join(", ", dims.stream().map(String::valueOf).toList()));
+      }
+      if (!(elt instanceof IntegerType || elt instanceof IndexType || elt instanceof FloatType)) {
+        throw src.error(c.VECTOR_OPEN(), "failed to verify 'elementType': VectorElementTypeInterface instance");
       }
       return new VectorType(dims, scalable, elt);
     }
@@ -224,8 +265,33 @@ final class AttrBuilder {
     try {
       return CirTokens.shape(opener.getText());
     } catch (NumberFormatException e) {
-      throw src.error(opener, "invalid dimension");
+      throw new ParseError(SyntaxMessages.within(src.fileName(), opener, invalidDimensionOffset(opener.getText())),
+          "invalid dimension");
     }
+  }
+
+  /** Where in a shaped-type opener the first dimension too large for an int64 starts (MLIR points there). */
+  private static int invalidDimensionOffset(String text) {
+    int i = text.indexOf('<');
+    while (i < text.length()) {
+      if (text.startsWith("//", i)) {
+        int nl = text.indexOf('\n', i);
+        i = nl < 0 ? text.length() : nl;
+      } else if (Character.isDigit(text.charAt(i))) {
+        int start = i;
+        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+          i++;
+        }
+        try {
+          Long.parseLong(text, start, i, 10);
+        } catch (NumberFormatException e) {
+          return start;
+        }
+      } else {
+        i++;
+      }
+    }
+    return 0;
   }
 
   private static List<Long> dims(CirTokens.Shape shape) {
@@ -254,16 +320,23 @@ final class AttrBuilder {
   }
 
   private Type dialectType(Token symbol) {
-    String[] parts = splitDialectSymbol(symbol.getText().substring(1));
+    String text = symbol.getText();
+    String[] parts = splitDialectSymbol(text.substring(1));
+    if (!allowUnregistered) {
+      // MLIR's wording and position (just after "!dialect.").
+      throw new ParseError(inside(symbol, 2 + parts[0].length()),
+          "`!\"" + parts[0] + "\"<\"" + parts[1] + "\">` type" + UNREGISTERED_HINT);
+    }
     return new OpaqueType(parts[0], parts[1]);
   }
 
   /**
    * A registered dialect's own attribute for {@code #dialect<body>} when it parses the body, else
-   * the body kept verbatim (as for unregistered dialects).
+   * the body kept verbatim (as for unregistered dialects, and for the attributes of MLIR's
+   * dialects that Dyad's subsets do not define).
    */
   private Attribute dialectAttribute(String dialect, String body) {
-    Dialect d = ctx == null ? null : ctx.getDialect(dialect);
+    Dialect d = context.getDialect(dialect);
     Attribute parsed = d == null ? null : d.parseAttribute(body);
     return parsed != null ? parsed : new OpaqueAttr(dialect, body);
   }
@@ -316,6 +389,10 @@ final class AttrBuilder {
     }
     if (ctx instanceof CirParser.DialectAttributeContext c) {
       String[] parts = splitDialectSymbol(c.symbol.getText().substring(1));
+      if (context.getDialect(parts[0]) == null && !allowUnregistered) {
+        throw new ParseError(inside(c.symbol, 2 + parts[0].length()),
+            "#\"" + parts[0] + "\"<\"" + parts[1] + "\"> : 'none' attribute" + UNREGISTERED_HINT);
+      }
       return dialectAttribute(parts[0], parts[1]);
     }
     if (ctx instanceof CirParser.IntegerAttributeContext c) {
@@ -326,12 +403,12 @@ final class AttrBuilder {
         }
         return new FloatAttr(floatFromHex(c.MINUS() != null, c.INTEGER().getSymbol(), ft), ft);
       }
-      return integerAttr(c.MINUS() != null, c.INTEGER().getSymbol(), type, c);
+      return integerAttr(c.MINUS() != null, c.INTEGER().getSymbol(), type);
     }
     if (ctx instanceof CirParser.FloatAttributeContext c) {
       Type type = c.type() == null ? FloatType.F64 : type(c.type());
       if (!(type instanceof FloatType ft)) {
-        throw src.error(c, "floating point value not valid for specified type");
+        throw errorAfter(c, "floating point value not valid for specified type");
       }
       if (ft.width() > 64) {
         return FloatAttr.wide(parseWideFloat(c.MINUS() != null, c.FLOAT().getSymbol(), ft), ft);
@@ -389,9 +466,9 @@ final class AttrBuilder {
     if (ctx instanceof CirParser.DistinctAttributeContext c) {
       long id;
       try {
-        id = Long.parseLong(c.id.getText());
+        id = Long.parseUnsignedLong(c.id.getText());
       } catch (NumberFormatException e) {
-        throw src.error(c.id, "expected an integer identifier");
+        throw errorAfter(c.id, "expected an unsigned 64-bit integer");
       }
       Attribute referenced = c.referenced == null ? UnitAttr.INSTANCE : attribute(c.referenced);
       DistinctAttr existing = distincts.get(id);
@@ -412,7 +489,12 @@ final class AttrBuilder {
     if (ctx instanceof CirParser.DenseResourceAttributeContext c) {
       CirParser.ResourceHandleContext h = c.resourceHandle();
       String handle = h.STRING() != null ? string(h.STRING().getSymbol()) : h.getText();
-      return new DenseResourceAttr(handle, staticShapedType(c.type()));
+      Type type = type(c.type());
+      if (!(type instanceof ShapedType st)) {
+        // MLIR points at the ':' before the type.
+        throw src.error(c.COLON(), "`dense_resource` expected a shaped type");
+      }
+      return new DenseResourceAttr(handle, st);
     }
     if (ctx instanceof CirParser.SparseElementsAttributeContext c) {
       return sparse(c);
@@ -424,7 +506,7 @@ final class AttrBuilder {
     String alias = name.getText().substring(1);
     Attribute a = attributeAliases.get(alias);
     if (a == null) {
-      throw src.error(name, "undefined symbol alias id '" + alias + "'");
+      throw errorAfter(name, "undefined symbol alias id '" + alias + "'");
     }
     return a;
   }
@@ -496,27 +578,56 @@ final class AttrBuilder {
     }
   }
 
-  private IntegerAttr integerAttr(boolean negative, Token literal, Type type, ParserRuleContext ctx) {
+  private IntegerAttr integerAttr(boolean negative, Token literal, Type type) {
     if (type instanceof FloatType) {
-      throw src.error(literal, "unexpected decimal integer literal for a floating point value")
-          .note(src.at(literal), "add a trailing dot to make the literal a float");
+      throw decimalIntegerForFloat(literal);
     }
     if (!(type instanceof IntegerType || type instanceof IndexType)) {
-      throw src.error(ctx, "integer literal not valid for specified type");
+      throw src.error(literal, "integer literal not valid for specified type");
+    }
+    if (negative && type instanceof IntegerType it && it.isUnsigned()) {
+      throw src.error(literal, "negative integer literal not valid for unsigned integer type");
     }
     String text = literal.getText();
-    if (text.length() <= 18 && !text.startsWith("0x") && IntegerAttr.widthOf(type) >= 64
-        && !(negative && type instanceof IntegerType it && it.isUnsigned())) {
+    if (text.length() <= 18 && !text.startsWith("0x") && IntegerAttr.widthOf(type) >= 64) {
       // Fast path: short decimals always fit a 64-bit (or wider) type.
       long v = Long.parseLong(text);
       return IntegerAttr.of(negative ? -v : v, type);
     }
-    BigInteger v = parseInteger(literal);
-    if (negative) {
-      v = v.negate();
+    BigInteger v = fitInteger(type, negative, parseInteger(literal));
+    if (v == null) {
+      throw src.error(literal, "integer constant out of range for attribute");
     }
-    checkIntegerRange(v, type, negative, literal);
     return new IntegerAttr(v, type);
+  }
+
+  private ParseError decimalIntegerForFloat(Token literal) {
+    return src.error(literal, "unexpected decimal integer literal for a floating point value")
+        .note(src.at(literal), "add a trailing dot to make the literal a float");
+  }
+
+  /**
+   * MLIR's {@code buildAttributeAPInt}: the value of the literal {@code -?magnitude} as an integer
+   * of {@code type} (integer or index), or null if it does not fit. Positive values may use the
+   * sign bit of signless and unsigned types (so {@code 255 : i8} is -1, but {@code 128 : si8}
+   * does not fit); a negative value needs {@code 1 <= magnitude <= 2^(width-1)}, so even
+   * {@code -0} is rejected, as in MLIR.
+   */
+  static BigInteger fitInteger(Type type, boolean negative, BigInteger magnitude) {
+    int width = type instanceof IntegerType it ? it.width() : 64;
+    if (magnitude.bitLength() > width) {
+      return null;
+    }
+    if (width == 0) {
+      return negative ? null : magnitude;
+    }
+    if (negative) {
+      boolean fits = magnitude.signum() > 0 && magnitude.compareTo(BigInteger.ONE.shiftLeft(width - 1)) <= 0;
+      return fits ? magnitude.negate() : null;
+    }
+    boolean signed = type instanceof IndexType
+        || type instanceof IntegerType it && it.signedness() == IntegerType.Signedness.SIGNED;
+    return signed && magnitude.testBit(width - 1) ? null : magnitude;
   }
 
   private static boolean isHex(Token literal) {
@@ -544,23 +655,6 @@ final class AttrBuilder {
     return new BigInteger(text);
   }
 
-  private void checkIntegerRange(BigInteger v, Type type, boolean negative, Token at) {
-    int width = IntegerAttr.widthOf(type);
-    boolean unsigned = type instanceof IntegerType it && it.isUnsigned();
-    if (negative && unsigned) {
-      throw src.error(at, "negative integer literal not valid for unsigned integer type");
-    }
-    // MLIR accepts values that fit the width as unsigned or as signed (so 255 : i8 is -1).
-    BigInteger min = BigInteger.ONE.shiftLeft(Math.max(0, width - 1)).negate();
-    BigInteger max = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
-    if (width == 1 && type instanceof IntegerType) {
-      min = BigInteger.valueOf(-1);
-    }
-    if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-      throw src.error(at, "integer constant out of range for attribute");
-    }
-  }
-
   private long parseFloat(boolean negative, Token literal, FloatType type) {
     FloatKind kind = FloatKind.fromMlirName(type.kind().keyword);
     if (kind == null) {
@@ -581,6 +675,23 @@ final class AttrBuilder {
     }
   }
 
+  /**
+   * MLIR's {@code parseFloatFromLiteral}: the bits of a float element written as {@code token}
+   * (a float, or an integer that must be hexadecimal); anything else is not a float.
+   */
+  private long floatFromToken(boolean negative, Token token, FloatType type) {
+    if (token.getType() == CirParser.INTEGER) {
+      if (!isHex(token)) {
+        throw decimalIntegerForFloat(token);
+      }
+      return floatFromHex(negative, token, type);
+    }
+    if (token.getType() == CirParser.FLOAT) {
+      return parseFloat(negative, token, type);
+    }
+    throw src.error(token, "expected floating point literal");
+  }
+
   private long strideOrOffset(CirParser.StrideOrOffsetContext ctx) {
     if (ctx instanceof CirParser.DynamicStrideOrOffsetContext) {
       return ShapedType.DYNAMIC;
@@ -594,122 +705,152 @@ final class AttrBuilder {
     }
   }
 
-  // ---- dense elements and arrays --------------------------------------------------------------
+  // ---- dense arrays ---------------------------------------------------------------------------
 
+  /** {@code array<T: ...>}, with the checks and messages of MLIR's DenseArrayElementParser. */
   private DenseArrayAttr denseArray(CirParser.DenseArrayAttributeContext c) {
     Type elt = type(c.elementType);
-    if (!(elt instanceof IntegerType it && it.width() <= 64 || elt instanceof FloatType ft && ft.width() <= 64)) {
-      throw src.error(c.elementType, "expected integer or float type, got: " + AsmPrinter.toString(elt));
+    if (!(elt instanceof IntegerType || elt instanceof FloatType)) {
+      // MLIR 22 crashes on array<index: ...>; every other type gets this message.
+      throw src.error(c.elementType, "expected integer or float type, got: '" + AsmPrinter.toString(elt) + "'");
+    }
+    int width = elt instanceof IntegerType it ? it.width() : ((FloatType) elt).width();
+    if (width != 1 && width % 8 != 0) {
+      throw src.error(c.elementType, "element type bitwidth must be a multiple of 8");
+    }
+    if (width > 64) {
+      // A Dyad limit: array elements are stored in 64-bit words (MLIR accepts i128, f80, f128).
+      throw src.error(c.elementType, "dense array elements wider than 64 bits are not supported, got: '"
+          + AsmPrinter.toString(elt) + "'");
     }
     long[] bits = new long[c.arrayElement().size()];
     for (int i = 0; i < bits.length; i++) {
       CirParser.ArrayElementContext e = c.arrayElement(i);
-      if (e instanceof CirParser.ArrayIntElementContext ie) {
-        bits[i] = scalarFromInt(ie.MINUS() != null, ie.INTEGER().getSymbol(), elt);
-      } else if (e instanceof CirParser.ArrayFloatElementContext fe) {
-        bits[i] = scalarFromFloat(fe.MINUS() != null, fe.FLOAT().getSymbol(), elt);
-      } else {
-        CirParser.ArrayBoolElementContext be = (CirParser.ArrayBoolElementContext) e;
-        bits[i] = scalarFromBool(be.value, elt);
-      }
+      bits[i] = elt instanceof FloatType ft ? arrayFloat(e, ft) : arrayInteger(e, (IntegerType) elt);
     }
     return new DenseArrayAttr(elt, bits);
   }
 
-  private long scalarFromInt(boolean negative, Token literal, Type elt) {
-    if (elt instanceof FloatType ft && isHex(literal)) {
-      return floatFromHex(negative, literal, ft);
+  private long arrayInteger(CirParser.ArrayElementContext e, IntegerType elt) {
+    if (e instanceof CirParser.ArrayBoolElementContext b) {
+      if (elt.width() != 1) {
+        throw src.error(b.value, "expected i1 type for 'true' or 'false' values");
+      }
+      return b.value.getType() == CirParser.TRUE ? 1 : 0;
     }
-    if (elt instanceof FloatType) {
-      throw src.error(literal, "expected floating-point elements, but parsed integer");
+    if (!(e instanceof CirParser.ArrayIntElementContext ie)) {
+      throw src.error(((CirParser.ArrayFloatElementContext) e).FLOAT(), "expected integer literal");
     }
-    BigInteger v = parseInteger(literal);
-    if (negative) {
-      v = v.negate();
+    Token literal = ie.INTEGER().getSymbol();
+    if (elt.width() == 1) {
+      throw errorAfter(literal, "expected 'true' or 'false' values for i1 type");
     }
-    checkIntegerRange(v, elt, negative, literal);
+    // Unlike attribute literals, negative values of unsigned types are accepted (and wrap).
+    BigInteger v = fitInteger(elt, ie.MINUS() != null, parseInteger(literal));
+    if (v == null) {
+      throw errorAfter(literal, "integer constant out of range");
+    }
     return v.longValue();
   }
 
-  private long scalarFromFloat(boolean negative, Token literal, Type elt) {
-    if (!(elt instanceof FloatType ft)) {
-      throw src.error(literal, "expected integer elements, but parsed floating-point");
+  private long arrayFloat(CirParser.ArrayElementContext e, FloatType elt) {
+    if (e instanceof CirParser.ArrayIntElementContext ie) {
+      return floatFromToken(ie.MINUS() != null, ie.INTEGER().getSymbol(), elt);
     }
-    return parseFloat(negative, literal, ft);
+    if (e instanceof CirParser.ArrayFloatElementContext fe) {
+      return floatFromToken(fe.MINUS() != null, fe.FLOAT().getSymbol(), elt);
+    }
+    return floatFromToken(false, ((CirParser.ArrayBoolElementContext) e).value, elt);
   }
 
-  private long scalarFromBool(Token value, Type elt) {
-    if (!(elt instanceof IntegerType it && it.width() == 1)) {
-      throw src.error(value, "expected i1 type for 'true' or 'false' values");
-    }
-    return value.getType() == CirParser.TRUE ? 1 : 0;
-  }
+  // ---- dense and sparse elements --------------------------------------------------------------
+
+  /**
+   * One scalar of a dense literal as MLIR's TensorLiteralParser stores it: its sign and token, and
+   * the complex element {@code (re, im)} it is part of, if any.
+   */
+  private record Scalar(boolean negative, Token token, ParserRuleContext complex) {}
+
+  /**
+   * A dense literal read but not yet typed: its inferred shape (empty for a single element), its
+   * scalars in order, or the string of {@code dense<"0x...">}.
+   */
+  private record DenseLiteral(List<Long> shape, List<Scalar> scalars, Token hex) {}
 
   private Attribute denseElements(CirParser.DenseElementsAttributeContext c) {
-    ShapedType st = staticShapedType(c.type());
-    return denseLiteral(c.denseLiteral(), st, c);
+    DenseLiteral lit = readDense(c.denseLiteral(), true);
+    ShapedType st = elementsLiteralType(c, c.type());
+    return denseAttr(lit, st, src.at(c));
   }
 
-  private ShapedType staticShapedType(CirParser.TypeContext ctx) {
+  /** MLIR's parseElementsLiteralType: a statically shaped type, errors at the attribute's start. */
+  private ShapedType elementsLiteralType(ParserRuleContext attr, CirParser.TypeContext ctx) {
     Type t = type(ctx);
-    if (!(t instanceof RankedTensorType || t instanceof VectorType || t instanceof MemRefType)) {
-      throw src.error(ctx, "elements literal must be a shaped type");
+    if (!(t instanceof ShapedType st)) {
+      throw src.error(attr, "elements literal must be a shaped type");
     }
-    ShapedType st = (ShapedType) t;
     if (!st.hasStaticShape()) {
-      throw src.error(ctx, "elements literal type must have static shape");
+      throw src.error(attr, "elements literal type must have static shape");
     }
     return st;
   }
 
-  /** Builds dense elements of type {@code st} from a literal (null for {@code dense<>}). */
-  private Attribute denseLiteral(CirParser.DenseLiteralContext lit, ShapedType st, ParserRuleContext at) {
-    Type elt = st.elementType();
+  /** Reads a literal; a lone string is raw hex data when {@code allowHex} (MLIR's {@code hexStorage}). */
+  private DenseLiteral readDense(CirParser.DenseLiteralContext lit, boolean allowHex) {
     if (lit == null) {
-      if (st.numElements() != 0) {
-        throw src.error(at, "parsed zero elements, but type (" + AsmPrinter.toString(st) + ") expected at least 1");
+      return new DenseLiteral(List.of(), List.of(), null);
+    }
+    if (allowHex && lit instanceof CirParser.DenseScalarContext s
+        && s.denseElement() instanceof CirParser.DenseStringElementContext str) {
+      return new DenseLiteral(List.of(), List.of(), str.STRING().getSymbol());
+    }
+    List<Scalar> scalars = new ArrayList<>();
+    List<Long> shape = denseDims(lit, scalars);
+    return new DenseLiteral(shape, scalars, null);
+  }
+
+  /**
+   * MLIR's TensorLiteralParser::parseList: the dimensions of {@code lit}. Each element of a list
+   * must have the dimensions of the first; MLIR notices a mismatch once it has read the element,
+   * so the error points just past it.
+   */
+  private List<Long> denseDims(CirParser.DenseLiteralContext lit, List<Scalar> out) {
+    if (lit instanceof CirParser.DenseScalarContext s) {
+      collectScalars(s.denseElement(), null, out);
+      return List.of();
+    }
+    List<CirParser.DenseLiteralContext> children = ((CirParser.DenseListContext) lit).denseLiteral();
+    List<Long> first = null;
+    for (CirParser.DenseLiteralContext child : children) {
+      List<Long> dims = denseDims(child, out);
+      if (first == null) {
+        first = dims;
+      } else if (!first.equals(dims)) {
+        throw errorAfter(child, "tensor literal is invalid; ranks are not consistent between elements");
       }
-      return isNumeric(elt) ? DenseElementsAttr.get(st, new long[0]) : DenseStringElementsAttr.get(st, List.of());
     }
     List<Long> shape = new ArrayList<>();
-    List<CirParser.DenseElementContext> leaves = new ArrayList<>();
-    collectDense(lit, 0, shape, leaves);
-    boolean isList = lit instanceof CirParser.DenseListContext;
-    if (!isList && leaves.get(0) instanceof CirParser.DenseStringElementContext str && isNumeric(elt)) {
-      return denseFromHex(str.STRING().getSymbol(), st);
+    shape.add((long) children.size());
+    if (first != null) {
+      shape.addAll(first);
     }
-    if (isList && !shape.equals(st.shape())) {
-      throw src.error(at, "inferred shape of elements literal ([" + shapeString(shape)
-          + "]) does not match type ([" + shapeString(st.shape()) + "])");
+    return shape;
+  }
+
+  private static void collectScalars(CirParser.DenseElementContext e, ParserRuleContext complex, List<Scalar> out) {
+    if (e instanceof CirParser.DenseIntElementContext i) {
+      out.add(new Scalar(i.MINUS() != null, i.INTEGER().getSymbol(), complex));
+    } else if (e instanceof CirParser.DenseFloatElementContext f) {
+      out.add(new Scalar(f.MINUS() != null, f.FLOAT().getSymbol(), complex));
+    } else if (e instanceof CirParser.DenseBoolElementContext b) {
+      out.add(new Scalar(false, b.value, complex));
+    } else if (e instanceof CirParser.DenseStringElementContext s) {
+      out.add(new Scalar(false, s.STRING().getSymbol(), complex));
+    } else {
+      CirParser.DenseComplexElementContext c = (CirParser.DenseComplexElementContext) e;
+      collectScalars(c.real, complex != null ? complex : c, out);
+      collectScalars(c.imag, complex != null ? complex : c, out);
     }
-    if (!isNumeric(elt)) {
-      List<String> strings = new ArrayList<>(leaves.size());
-      for (CirParser.DenseElementContext e : leaves) {
-        if (!(e instanceof CirParser.DenseStringElementContext str)) {
-          throw src.error(e, "expected string elements for element type '" + AsmPrinter.toString(elt) + "'");
-        }
-        strings.add(byteString(str.STRING().getSymbol()));
-      }
-      return DenseStringElementsAttr.get(st, strings);
-    }
-    if (DenseElementsAttr.isWide(elt)) {
-      BigInteger[] values = new BigInteger[leaves.size()];
-      for (int i = 0; i < values.length; i++) {
-        if (!(leaves.get(i) instanceof CirParser.DenseIntElementContext ie)) {
-          throw src.error(leaves.get(i), "expected integer elements, but parsed something else");
-        }
-        BigInteger v = parseInteger(ie.INTEGER().getSymbol());
-        v = ie.MINUS() != null ? v.negate() : v;
-        checkIntegerRange(v, elt, ie.MINUS() != null, ie.INTEGER().getSymbol());
-        values[i] = v;
-      }
-      return DenseElementsAttr.getWide(st, values);
-    }
-    List<Long> scalars = new ArrayList<>();
-    for (CirParser.DenseElementContext e : leaves) {
-      element(e, elt, scalars);
-    }
-    return DenseElementsAttr.get(st, scalars.stream().mapToLong(Long::longValue).toArray());
   }
 
   private static boolean isNumeric(Type elt) {
@@ -727,98 +868,197 @@ final class AttrBuilder {
     return sb.toString();
   }
 
-  /** Flattens a nested literal, recording the shape it implies (checked to be rectangular). */
-  private void collectDense(CirParser.DenseLiteralContext lit, int depth, List<Long> shape,
-      List<CirParser.DenseElementContext> out) {
-    if (lit instanceof CirParser.DenseScalarContext s) {
-      if (depth < shape.size()) {
-        throw src.error(lit, "tensor literal is invalid; ranks are not consistent between elements");
-      }
-      out.add(s.denseElement());
-      return;
-    }
-    CirParser.DenseListContext list = (CirParser.DenseListContext) lit;
-    long n = list.denseLiteral().size();
-    if (depth == shape.size()) {
-      shape.add(n);
-    } else if (shape.get(depth) != n) {
-      throw src.error(lit, "tensor literal is invalid; ranks are not consistent between elements");
-    }
-    for (CirParser.DenseLiteralContext child : list.denseLiteral()) {
-      collectDense(child, depth + 1, shape, out);
-    }
+  private static String quoted(Type t) {
+    return "'" + AsmPrinter.toString(t) + "'";
   }
 
-  private void element(CirParser.DenseElementContext e, Type elt, List<Long> out) {
+  /**
+   * MLIR's TensorLiteralParser::getAttr: the literal as elements of {@code type}, with its checks
+   * in its order; whole-literal errors are reported at {@code loc}, element errors at the element.
+   */
+  private Attribute denseAttr(DenseLiteral lit, ShapedType type, Location loc) {
+    Type elt = type.elementType();
+    if (lit.hex() != null && isNumeric(elt)) {
+      return denseFromHex(lit.hex(), type, loc);
+    }
+    List<Scalar> scalars = lit.scalars();
+    if (!lit.shape().isEmpty() && !lit.shape().equals(type.shape())) {
+      throw new ParseError(loc, "inferred shape of elements literal ([" + shapeString(lit.shape())
+          + "]) does not match type ([" + shapeString(type.shape()) + "])");
+    }
+    if (lit.hex() == null && scalars.isEmpty() && type.numElements() != 0) {
+      throw new ParseError(loc, "parsed zero elements, but type (" + quoted(type) + ") expected at least 1");
+    }
+    Type scalarType = elt;
     if (elt instanceof ComplexType ct) {
-      if (!(e instanceof CirParser.DenseComplexElementContext c)) {
-        throw src.error(e, "expected complex element");
+      scalarType = ct.elementType();
+      if (lit.shape().isEmpty() && type.numElements() != 0 && scalars.size() != 2) {
+        throw new ParseError(loc, "parsed " + scalars.size() + " elements, but type (" + quoted(elt)
+            + ") expected 2 elements");
       }
-      element(c.real, ct.elementType(), out);
-      element(c.imag, ct.elementType(), out);
+      if (!lit.shape().isEmpty() && scalars.size() != type.numElements() * 2) {
+        throw new ParseError(loc, "parsed " + scalars.size() + " elements, but type (" + quoted(type)
+            + ") expected " + type.numElements() * 2 + " elements");
+      }
+    }
+    if (scalarType instanceof IntegerType || scalarType instanceof IndexType) {
+      rejectComplexElements(elt, scalars);
+      BigInteger[] values = new BigInteger[scalars.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = denseInteger(scalars.get(i), scalarType);
+      }
+      if (DenseElementsAttr.isWide(elt)) {
+        return DenseElementsAttr.getWide(type, values);
+      }
+      long[] bits = new long[values.length];
+      for (int i = 0; i < values.length; i++) {
+        bits[i] = values[i].longValue();
+      }
+      return DenseElementsAttr.get(type, bits);
+    }
+    if (scalarType instanceof FloatType ft) {
+      rejectComplexElements(elt, scalars);
+      long[] bits = new long[scalars.size()];
+      for (int i = 0; i < bits.length; i++) {
+        bits[i] = floatFromToken(scalars.get(i).negative(), scalars.get(i).token(), ft);
+      }
+      return DenseElementsAttr.get(type, bits);
+    }
+    // Any other element type holds strings.
+    if (lit.hex() != null) {
+      return DenseStringElementsAttr.get(type, List.of(byteString(lit.hex())));
+    }
+    List<String> strings = new ArrayList<>(scalars.size());
+    for (Scalar s : scalars) {
+      if (s.token().getType() != CirParser.STRING) {
+        throw new ParseError(loc, "expected string token, got " + s.token().getText());
+      }
+      strings.add(byteString(s.token()));
+    }
+    rejectComplexElements(elt, scalars);
+    return DenseStringElementsAttr.get(type, strings);
+  }
+
+  /**
+   * {@code (re, im)} elements for a non-complex element type: MLIR silently keeps the first
+   * scalars (so {@code dense<[(1, 2)]> : tensor<1xi32>} is {@code dense<1>}); Dyad refuses them.
+   */
+  private void rejectComplexElements(Type elt, List<Scalar> scalars) {
+    if (elt instanceof ComplexType) {
       return;
     }
-    if (e instanceof CirParser.DenseIntElementContext i) {
-      out.add(scalarFromInt(i.MINUS() != null, i.INTEGER().getSymbol(), elt));
-    } else if (e instanceof CirParser.DenseFloatElementContext f) {
-      out.add(scalarFromFloat(f.MINUS() != null, f.FLOAT().getSymbol(), elt));
-    } else if (e instanceof CirParser.DenseBoolElementContext b) {
-      out.add(scalarFromBool(b.value, elt));
-    } else if (e instanceof CirParser.DenseStringElementContext s) {
-      throw src.error(s, "expected non-string elements for a '" + AsmPrinter.toString(elt) + "' element type");
-    } else {
-      throw src.error(e, "unexpected complex element for a non-complex element type");
+    for (Scalar s : scalars) {
+      if (s.complex() != null) {
+        throw src.error(s.complex(), "unexpected complex element for a non-complex element type");
+      }
     }
   }
 
-  /** {@code sparse<indices, values> : type}. */
+  /** MLIR's getIntAttrElements, for one scalar. */
+  private BigInteger denseInteger(Scalar s, Type type) {
+    Token t = s.token();
+    if (s.negative() && type instanceof IntegerType it && it.isUnsigned()) {
+      throw src.error(t, "expected unsigned integer elements, but parsed negative value");
+    }
+    if (t.getType() == CirParser.FLOAT) {
+      throw src.error(t, "expected integer elements, but parsed floating-point");
+    }
+    if (t.getType() == CirParser.TRUE || t.getType() == CirParser.FALSE) {
+      if (!(type instanceof IntegerType it && it.width() == 1)) {
+        throw src.error(t, "expected i1 type for 'true' or 'false' values");
+      }
+      return t.getType() == CirParser.TRUE ? BigInteger.ONE : BigInteger.ZERO;
+    }
+    // A string is no integer: MLIR reports it as out of range too.
+    BigInteger v = t.getType() == CirParser.INTEGER ? fitInteger(type, s.negative(), parseInteger(t)) : null;
+    if (v == null) {
+      throw src.error(t, "integer constant out of range for type");
+    }
+    return v;
+  }
+
+  /** {@code sparse<indices, values> : type}, checked like MLIR's SparseElementsAttr. */
   private Attribute sparse(CirParser.SparseElementsAttributeContext c) {
-    ShapedType st = staticShapedType(c.type());
     if (c.indices == null) {
+      ShapedType st = elementsLiteralType(c, c.type());
       RankedTensorType idxType = new RankedTensorType(List.of(0L, (long) st.rank()), IntegerType.I64);
       RankedTensorType valType = new RankedTensorType(List.of(0L), st.elementType());
       Attribute values = isNumeric(st.elementType()) ? DenseElementsAttr.get(valType, new long[0])
           : DenseStringElementsAttr.get(valType, List.of());
       return new SparseElementsAttr(st, DenseElementsAttr.get(idxType, new long[0]), values);
     }
-    List<Long> idxShape = new ArrayList<>();
-    collectDense(c.indices, 0, idxShape, new ArrayList<>());
-    List<Long> valShape = new ArrayList<>();
-    collectDense(c.values, 0, valShape, new ArrayList<>());
+    // Indices are never hex: a lone string there is an (invalid) element.
+    DenseLiteral indexLit = readDense(c.indices, false);
+    DenseLiteral valueLit = readDense(c.values, true);
+    ShapedType st = elementsLiteralType(c, c.type());
+    // A single index is one index of the type's rank; single values are splats over all indices.
     RankedTensorType idxType = new RankedTensorType(
-        c.indices instanceof CirParser.DenseListContext ? idxShape : List.of(1L, (long) st.rank()), IntegerType.I64);
+        indexLit.shape().isEmpty() ? List.of(1L, (long) st.rank()) : indexLit.shape(), IntegerType.I64);
+    DenseElementsAttr indices = (DenseElementsAttr) denseAttr(indexLit, idxType, src.at(c.indices));
     RankedTensorType valType = new RankedTensorType(
-        c.values instanceof CirParser.DenseListContext ? valShape : List.of(1L), st.elementType());
-    Attribute indices = denseLiteral(c.indices, idxType, c);
-    if (!(indices instanceof DenseElementsAttr idx)) {
-      throw src.error(c.indices, "expected integer indices");
+        valueLit.shape().isEmpty() ? List.of(idxType.shape().get(0)) : valueLit.shape(), st.elementType());
+    Attribute values = denseAttr(valueLit, valType, src.at(c.values));
+    verifySparse(c, st, indices, valType);
+    return new SparseElementsAttr(st, indices, values);
+  }
+
+  /** MLIR's SparseElementsAttr::verify, reported at the attribute's start. */
+  private void verifySparse(ParserRuleContext at, ShapedType type, DenseElementsAttr indices, ShapedType valType) {
+    if (valType.rank() != 1) {
+      throw src.error(at, "expected 1-d tensor for sparse element values");
     }
-    return new SparseElementsAttr(st, idx, denseLiteral(c.values, valType, c));
+    List<Long> idxShape = indices.type().shape();
+    int rank = type.rank();
+    boolean shapeOk = idxShape.size() == 2 ? idxShape.get(1) == rank : idxShape.size() == 1 && rank == 1;
+    if (!shapeOk || !idxShape.get(0).equals(valType.shape().get(0))) {
+      throw src.error(at, "expected shape ([" + shapeString(type.shape()) + "]); inferred shape of indices literal (["
+          + shapeString(idxShape) + "]); inferred shape of values literal ([" + shapeString(valType.shape()) + "])");
+    }
+    long count = indices.isSplat() ? 1 : idxShape.get(0);
+    for (long i = 0; i < count; i++) {
+      long[] index = new long[rank];
+      boolean valid = true;
+      for (int d = 0; d < rank; d++) {
+        index[d] = indices.getInt(indices.isSplat() ? 0 : i * rank + d);
+        valid &= Long.compareUnsigned(index[d], type.shape().get(d)) < 0;
+      }
+      if (!valid) {
+        StringBuilder sb = new StringBuilder();
+        for (int d = 0; d < rank; d++) {
+          sb.append(d == 0 ? "" : ", ").append(Long.toUnsignedString(index[d]));
+        }
+        throw src.error(at, "sparse index #" + i + " is not contained within the value shape, with index=["
+            + sb + "], and type=" + quoted(type));
+      }
+    }
   }
 
   /** {@code dense<"0x...">}: MLIR's raw little-endian storage (i1 bit-packed), or one splat element. */
-  private DenseElementsAttr denseFromHex(Token str, ShapedType type) {
-    String text = string(str);
-    if (!text.startsWith("0x")) {
-      throw src.error(str, "expected hex string of the form \"0x...\"");
-    }
-    String hex = text.substring(2);
-    if (hex.length() % 2 != 0 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-      throw src.error(str, "expected hex string of the form \"0x...\"");
+  private DenseElementsAttr denseFromHex(Token str, ShapedType type, Location loc) {
+    // MLIR reads the literal's raw spelling, escapes are not decoded.
+    String text = str.getText().substring(1, str.getText().length() - 1);
+    String hex = text.startsWith("0x") ? text.substring(2) : null;
+    if (hex == null || hex.length() % 2 != 0 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+      throw src.error(str, "expected string containing hex digits starting with `0x`");
     }
     byte[] raw = new byte[hex.length() / 2];
     for (int i = 0; i < raw.length; i++) {
       raw[i] = (byte) Integer.parseInt(hex, 2 * i, 2 * i + 2, 16);
     }
+    String sizeError = "elements hex data size is invalid for provided type: " + quoted(type);
     Type scalar = DenseElementsAttr.scalarType(type.elementType());
     int per = DenseElementsAttr.scalarsPerElement(type.elementType());
     long n = type.numElements() * per;
     int width = ElementBits.width(scalar);
     if (width == 1) {
-      long[] bits = new long[(int) n];
-      if (raw.length * 8L < n) {
-        throw src.error(str, "elements hex data size is invalid for provided type");
+      // MLIR's isValidRawBuffer: one all-zeros or all-ones byte is a splat, else one bit per element.
+      if (raw.length == 1 && (raw[0] == 0 || raw[0] == (byte) 0xFF)) {
+        return DenseElementsAttr.get(type, new long[] {raw[0] & 1});
       }
+      if (raw.length != (n + 7) / 8) {
+        throw new ParseError(loc, sizeError);
+      }
+      long[] bits = new long[(int) n];
       for (int i = 0; i < n; i++) {
         bits[i] = (raw[i / 8] >> (i % 8)) & 1;
       }
@@ -827,7 +1067,7 @@ final class AttrBuilder {
     int bytes = (width + 7) / 8;
     long count = raw.length / bytes;
     if (raw.length % bytes != 0 || (count != n && count != per)) {
-      throw src.error(str, "elements hex data size is invalid for provided type");
+      throw new ParseError(loc, sizeError);
     }
     long[] bits = new long[(int) count];
     for (int i = 0; i < count; i++) {
@@ -950,16 +1190,16 @@ final class AttrBuilder {
     }
     if (ctx instanceof CirParser.FileLineColLocationContext c) {
       String file = string(c.file);
-      int line = uint(c.line);
+      int line = lineNumber(c.line);
       if (c.column == null) {
         return new Location.FileLineCol(file, line, 0);
       }
-      int col = uint(c.column);
+      int col = columnNumber(c.column);
       if (c.endColumn == null) {
         return new Location.FileLineCol(file, line, col);
       }
-      int endLine = c.endLine == null ? line : uint(c.endLine);
-      int endCol = uint(c.endColumn);
+      int endLine = c.endLine == null ? line : lineNumber(c.endLine);
+      int endCol = columnNumber(c.endColumn);
       if (endLine == line && endCol == col) {
         return new Location.FileLineCol(file, line, col);
       }
@@ -987,14 +1227,26 @@ final class AttrBuilder {
         if (allowForward) {
           throw new ForwardLocation(alias, c.name);
         }
-        throw src.error(c.name, "undefined symbol alias id '" + alias + "'");
+        throw errorAfter(c.name, "undefined symbol alias id '" + alias + "'");
       }
       if (!(a instanceof Location l)) {
-        throw src.error(c.name, "expected location, but found '" + AsmPrinter.toString(a) + "'");
+        if (allowForward) {
+          // A whole trailing location: MLIR resolves those at the end and words it differently.
+          throw src.error(c.name, "expected location, but found '" + AsmPrinter.toString(a) + "'");
+        }
+        throw notALocation(c, a);
       }
       return l;
     }
-    throw src.error(ctx, "expected location instance");
+    // A dialect attribute where a location is expected: MLIR parses it, then finds it is none.
+    CirParser.DialectLocationContext c = (CirParser.DialectLocationContext) ctx;
+    String[] parts = splitDialectSymbol(c.symbol.getText().substring(1));
+    throw notALocation(c, new OpaqueAttr(parts[0], parts[1]));
+  }
+
+  /** MLIR's wording, without a space before the attribute. */
+  private ParseError notALocation(ParserRuleContext ctx, Attribute a) {
+    return errorAfter(ctx, "expected location attribute, but got" + AsmPrinter.toString(a));
   }
 
   /** Thrown (and caught by the op builder) for a trailing location naming a later alias. */
@@ -1009,23 +1261,38 @@ final class AttrBuilder {
     }
   }
 
-  private int uint(Token t) {
-    try {
-      long v = Long.parseLong(t.getText());
-      if (v > 0xFFFFFFFFL) {
-        throw src.error(t, "expected integer line/column number");
-      }
-      return (int) v;
-    } catch (NumberFormatException e) {
-      throw src.error(t, "expected integer line/column number");
+  /** A line number of a file location; MLIR reports a bad one just after the previous token. */
+  private int lineNumber(Token t) {
+    Integer v = uint32(t);
+    if (v == null) {
+      throw new ParseError(SyntaxMessages.wrongToken(src.fileName(), t), "expected integer line number in FileLineColRange");
     }
+    return v;
   }
 
-  /** MLIR's FusedLoc::get: drops unknowns and duplicates, flattens, collapses singletons. */
+  private int columnNumber(Token t) {
+    Integer v = uint32(t);
+    if (v == null) {
+      throw src.error(t, "expected integer column number in FileLineColRange");
+    }
+    return v;
+  }
+
+  /** An unsigned 32-bit literal (kept in an int's bits), or null if it does not fit. */
+  private static Integer uint32(Token t) {
+    BigInteger v = parseInteger(t);
+    return v.bitLength() > 32 ? null : (int) v.longValue();
+  }
+
+  /**
+   * MLIR's FusedLoc::get: drops unknowns and duplicates, collapses singletons, and flattens a
+   * nested fused location whose metadata equals the outer one (both absent included); one with
+   * other metadata stays nested, or it would lose its metadata.
+   */
   static Location fused(List<Location> locs, Attribute metadata) {
     List<Location> flat = new ArrayList<>();
     for (Location l : locs) {
-      if (l instanceof Location.Fused f && f.metadata() == null) {
+      if (l instanceof Location.Fused f && Objects.equals(f.metadata(), metadata)) {
         for (Location inner : f.locations()) {
           addUnique(flat, inner);
         }

@@ -13,7 +13,6 @@ import dev.dyad.ir.PropertiesSplit;
 import dev.dyad.ir.OperationName;
 import dev.dyad.ir.OperationState;
 import dev.dyad.ir.Region;
-import dev.dyad.ir.Trait;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DictionaryAttr;
@@ -31,7 +30,8 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Builds IR while the parser runs (a parse listener), with MLIR's name resolution: SSA names
- * scoped per region (isolated regions see nothing from outside), forward references to values
+ * scoped per region (in the generic form even isolated regions see outer names, as in MLIR's
+ * parser: the verifier rejects such uses), forward references to values
  * and blocks resolved when defined, and trailing location aliases resolved at the end of the
  * file. Each operation is built when its rule ends and its parse subtree is then dropped, so
  * memory holds the IR, not the parse tree.
@@ -42,7 +42,7 @@ final class IrBuilder extends CirBaseListener {
   private final Context ctx;
   private final SourceText src;
   private final AttrBuilder attrs;
-  private final Deque<IsolatedScope> isolated = new ArrayDeque<>();
+  private final NameScope names = new NameScope();
   /** Placeholder values standing for forward references, with where they were first used. */
   private final Map<Value, Token> forwardRefs = new IdentityHashMap<>();
   private final List<PendingLoc> pendingLocations = new ArrayList<>();
@@ -56,8 +56,8 @@ final class IrBuilder extends CirBaseListener {
     Location definedAt;
   }
 
-  /** Names visible inside one isolated-from-above region tree; regions inside it stack up. */
-  private static final class IsolatedScope {
+  /** The SSA names in scope; each region being parsed records the names it defines. */
+  private static final class NameScope {
     final Map<String, Definition> values = new HashMap<>();
     final Deque<List<String>> definedPerRegion = new ArrayDeque<>();
   }
@@ -82,12 +82,7 @@ final class IrBuilder extends CirBaseListener {
   private static final class RegionFrame {
     final Region region = new Region();
     final Map<String, BlockInfo> blocks = new LinkedHashMap<>();
-    final boolean isolatedFromAbove;
     Block current;
-
-    RegionFrame(boolean isolatedFromAbove) {
-      this.isolatedFromAbove = isolatedFromAbove;
-    }
   }
 
   private final Deque<OpFrame> opFrames = new ArrayDeque<>();
@@ -134,9 +129,7 @@ final class IrBuilder extends CirBaseListener {
 
   @Override
   public void enterToplevel(CirParser.ToplevelContext ctx) {
-    IsolatedScope top = new IsolatedScope();
-    isolated.push(top);
-    top.definedPerRegion.push(new ArrayList<>());
+    names.definedPerRegion.push(new ArrayList<>());
   }
 
   @Override
@@ -175,6 +168,9 @@ final class IrBuilder extends CirBaseListener {
 
   @Override
   public void exitAttributeAliasDef(CirParser.AttributeAliasDefContext ctx) {
+    if (ctx.exception != null) {
+      return; // the parser is unwinding after a syntax error
+    }
     guarded(() -> {
       defineAttributeAlias(ctx);
       dropSubtree(ctx);
@@ -183,6 +179,9 @@ final class IrBuilder extends CirBaseListener {
 
   @Override
   public void exitTypeAliasDef(CirParser.TypeAliasDefContext ctx) {
+    if (ctx.exception != null) {
+      return; // the parser is unwinding after a syntax error
+    }
     guarded(() -> {
       defineTypeAlias(ctx);
       dropSubtree(ctx);
@@ -191,6 +190,9 @@ final class IrBuilder extends CirBaseListener {
 
   @Override
   public void exitFileMetadata(CirParser.FileMetadataContext ctx) {
+    if (ctx.exception != null) {
+      return; // the parser is unwinding after a syntax error
+    }
     guarded(() -> {
       throw src.error(ctx, "file metadata (dialect resources) is not supported");
     });
@@ -200,15 +202,10 @@ final class IrBuilder extends CirBaseListener {
   public void enterRegion(CirParser.RegionContext ctx) {
     guarded(() -> {
       // The owner's name token has been matched by now: its definition says whether it isolates.
-      CirParser.GenericOperationContext owner = (CirParser.GenericOperationContext) ctx.getParent().getParent();
-      OpDef def = this.ctx.lookupOp(attrs.string(owner.name));
-      boolean isolatedRegion = def != null && def.hasTrait(Trait.ISOLATED_FROM_ABOVE);
-      IsolatedScope scope = isolatedRegion ? new IsolatedScope() : isolated.peek();
-      if (isolatedRegion) {
-        isolated.push(scope);
-      }
-      scope.definedPerRegion.push(new ArrayList<>());
-      regionFrames.push(new RegionFrame(isolatedRegion));
+      // MLIR's generic syntax gives even isolated-from-above regions no name scope of their own:
+      // outer names resolve, and the verifier then reports the isolation violation.
+      names.definedPerRegion.push(new ArrayList<>());
+      regionFrames.push(new RegionFrame());
     });
   }
 
@@ -222,11 +219,17 @@ final class IrBuilder extends CirBaseListener {
 
   @Override
   public void exitBlockLabel(CirParser.BlockLabelContext ctx) {
+    if (ctx.exception != null) {
+      return; // the parser is unwinding after a syntax error
+    }
     guarded(() -> blockLabel(ctx, regionFrames.peek()));
   }
 
   @Override
   public void exitRegion(CirParser.RegionContext ctx) {
+    if (ctx.exception != null) {
+      return; // the parser is unwinding after a syntax error
+    }
     guarded(() -> {
       RegionFrame r = regionFrames.pop();
       for (BlockInfo info : r.blocks.values()) {
@@ -234,18 +237,14 @@ final class IrBuilder extends CirBaseListener {
           throw src.error(info.firstUse, "reference to an undefined block");
         }
       }
-      IsolatedScope scope = isolated.peek();
-      finishScope(scope, r.isolatedFromAbove);
-      if (r.isolatedFromAbove) {
-        isolated.pop();
-      }
+      finishScope(false);
       opFrames.peek().regions.add(r.region);
     });
   }
 
   /** Finishes the file: checks forward references and wraps the ops in a module if needed. */
   Operation finish(Location implicitModuleLoc) {
-    finishScope(isolated.peek(), true);
+    finishScope(true);
     resolvePendingLocations();
     if (topOps.size() == 1 && topOps.get(0).getNameString().equals("builtin.module")) {
       Operation module = topOps.get(0);
@@ -263,9 +262,6 @@ final class IrBuilder extends CirBaseListener {
     String name = def.name.getText().substring(1);
     if (attrs.attributeAliases.containsKey(name)) {
       throw src.error(def.name, "redefinition of attribute alias id '" + name + "'");
-    }
-    if (name.contains(".")) {
-      throw src.error(def.name, "attribute names with a '.' are reserved for dialect-defined names");
     }
     attrs.attributeAliases.put(name, attrs.attribute(def.attribute()));
   }
@@ -311,7 +307,9 @@ final class IrBuilder extends CirBaseListener {
     if (g.properties() != null) {
       Attribute props = attrs.attribute(g.properties().attribute());
       if (def != null && !(props instanceof DictionaryAttr)) {
-        throw src.error(g.properties(), "expected a dictionary of properties, got '" + AsmPrinter.toString(props) + "'");
+        String what = def.propertyNames().isEmpty() ? "this operation does not support properties"
+            : "expected DictionaryAttr to set properties";
+        throw src.error(nameTok, "invalid properties " + AsmPrinter.toString(props) + " for op " + name + ": " + what);
       }
       st.properties = props;
     }
@@ -324,8 +322,8 @@ final class IrBuilder extends CirBaseListener {
     FunctionType fnType = attrs.functionType(g.functionType());
     if (fnType.inputs().size() != uses.size()) {
       int n = uses.size();
-      // MLIR's wording, including its double space.
-      throw src.error(g.functionType(), "expected " + n + " operand type" + (n == 1 ? "" : "s") + "  but had "
+      // MLIR's wording, quirk included: the plural 's' is a NUL character when n == 1.
+      throw src.error(g.functionType(), "expected " + n + " operand type" + (n == 1 ? "\0" : "s") + " but had "
           + fnType.inputs().size());
     }
     for (int i = 0; i < uses.size(); i++) {
@@ -471,7 +469,7 @@ final class IrBuilder extends CirBaseListener {
     RegionFrame r = regionFrames.peek();
     Map<String, BlockInfo> blocks = r == null ? null : r.blocks;
     if (blocks == null) {
-      throw src.error(t, "successors are only allowed inside a region");
+      throw src.error(t, "reference to an undefined block");
     }
     BlockInfo info = blocks.computeIfAbsent(t.getText(), k -> new BlockInfo(new Block()));
     if (info.firstUse == null) {
@@ -483,7 +481,7 @@ final class IrBuilder extends CirBaseListener {
   // ---- SSA values -----------------------------------------------------------------------------
 
   private void define(String name, Token at, List<Value> values) {
-    IsolatedScope scope = isolated.peek();
+    NameScope scope = names;
     Definition existing = scope.values.get(name);
     if (existing != null && existing.definedAt != null) {
       throw src.error(at, "redefinition of SSA value '" + name + "'")
@@ -497,7 +495,8 @@ final class IrBuilder extends CirBaseListener {
           continue;
         }
         if (i >= values.size()) {
-          throw src.error(forwardRefs.get(placeholder), "reference to invalid result number");
+          // No such result: the use stays unresolved and is reported as undeclared at the end.
+          continue;
         }
         Value real = values.get(i);
         if (!placeholder.getType().equals(real.getType())) {
@@ -530,7 +529,7 @@ final class IrBuilder extends CirBaseListener {
         throw src.error(use.HASH_NUM(), "invalid SSA value result number");
       }
     }
-    IsolatedScope scope = isolated.peek();
+    NameScope scope = names;
     Definition d = scope.values.get(name);
     if (d != null && d.definedAt != null) {
       if (index >= d.values.size()) {
@@ -569,27 +568,26 @@ final class IrBuilder extends CirBaseListener {
   }
 
   /**
-   * Ends a region's name scope: its definitions disappear; at the end of an isolated scope, any
+   * Ends a region's name scope: its definitions disappear; at the end of the file, any
    * forward reference still unresolved is an error.
    */
-  private void finishScope(IsolatedScope scope, boolean isolatedEnd) {
-    for (String name : scope.definedPerRegion.pop()) {
-      scope.values.remove(name);
+  private void finishScope(boolean endOfFile) {
+    for (String name : names.definedPerRegion.pop()) {
+      names.values.remove(name);
     }
-    if (!isolatedEnd) {
+    if (!endOfFile) {
       return;
     }
-    Token first = null;
-    for (Definition d : scope.values.values()) {
-      for (Value v : d.values) {
-        Token t = v == null ? null : forwardRefs.get(v);
-        if (t != null && (first == null || t.getStartIndex() < first.getStartIndex())) {
-          first = t;
-        }
-      }
+    // Like MLIR, report every name still undefined, in source order.
+    List<Token> undefined = new ArrayList<>(forwardRefs.values());
+    if (undefined.isEmpty()) {
+      return;
     }
-    if (first != null) {
-      throw src.error(first, "use of undeclared SSA value name");
+    undefined.sort(java.util.Comparator.comparingInt(Token::getStartIndex));
+    ParseError error = src.error(undefined.get(0), "use of undeclared SSA value name");
+    for (Token t : undefined.subList(1, undefined.size())) {
+      error.also(src.error(t, "use of undeclared SSA value name").diagnostic());
     }
+    throw error;
   }
 }

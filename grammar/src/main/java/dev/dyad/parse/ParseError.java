@@ -9,6 +9,7 @@ import dev.dyad.ir.Location;
  */
 final class ParseError extends RuntimeException {
   private final transient Diagnostic diagnostic;
+  private final transient java.util.List<Diagnostic> others = new java.util.ArrayList<>();
 
   ParseError(Location loc, String message) {
     super(message, null, false, false);
@@ -22,5 +23,19 @@ final class ParseError extends RuntimeException {
 
   Diagnostic diagnostic() {
     return diagnostic;
+  }
+
+  /** Further errors reported together with this one (MLIR lists all undefined names). */
+  ParseError also(Diagnostic more) {
+    others.add(more);
+    return this;
+  }
+
+  /** This error and the ones reported with it, in order. */
+  java.util.List<Diagnostic> diagnostics() {
+    java.util.List<Diagnostic> all = new java.util.ArrayList<>();
+    all.add(diagnostic);
+    all.addAll(others);
+    return all;
   }
 }

@@ -18,6 +18,7 @@ import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTreeWalker;
 
 /**
  * Parses {@code .cir} text (MLIR generic syntax) into IR. Errors are reported to the context's
@@ -51,15 +52,7 @@ public final class Parser {
       parser.setErrorHandler(new BailErrorStrategy());
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
       parser.addParseListener(builder);
-      parser.toplevel();
-      return builder.finish(implicitModuleLoc);
-    } catch (IrBuilder.Aborted aborted) {
-      builder.rethrowInternalFailure();
-      ctx.diagnostics().emit(builder.error().diagnostic());
-      return null;
-    } catch (ParseError e) {
-      ctx.diagnostics().emit(e.diagnostic());
-      return null;
+      return build(ctx, builder, parser::toplevel, implicitModuleLoc);
     } catch (ParseCancellationException syntaxError) {
       return reparseForError(ctx, text, fileName, implicitModuleLoc);
     } finally {
@@ -101,15 +94,20 @@ public final class Parser {
       return null;
     }
     IrBuilder builder = new IrBuilder(ctx, src);
+    return build(ctx, builder, () -> ParseTreeWalker.DEFAULT.walk(builder, tree), implicitModuleLoc);
+  }
+
+  /** Runs {@code parse} feeding {@code builder}; returns the module, or null after reporting. */
+  private static Operation build(Context ctx, IrBuilder builder, Runnable parse, Location implicitModuleLoc) {
     try {
-      org.antlr.v4.runtime.tree.ParseTreeWalker.DEFAULT.walk(builder, tree);
+      parse.run();
       return builder.finish(implicitModuleLoc);
     } catch (IrBuilder.Aborted aborted) {
       builder.rethrowInternalFailure();
-      ctx.diagnostics().emit(builder.error().diagnostic());
+      builder.error().diagnostics().forEach(ctx.diagnostics()::emit);
       return null;
     } catch (ParseError e) {
-      ctx.diagnostics().emit(e.diagnostic());
+      e.diagnostics().forEach(ctx.diagnostics()::emit);
       return null;
     }
   }
@@ -129,8 +127,7 @@ public final class Parser {
       if (diagnostic != null) {
         return;
       }
-      Location loc = new Location.FileLineCol(src.fileName(), line, col + 1);
-      diagnostic = Diagnostic.error(loc, SyntaxMessages.rephrase(msg, offending instanceof Token t ? t : null));
+      diagnostic = SyntaxMessages.syntaxError(src.fileName(), msg, offending instanceof Token t ? t : null, line, col);
     }
   }
 }

@@ -35,16 +35,26 @@ public final class PatternSet {
 
   /**
    * The patterns left after MLIR's label filters: drop those named in {@code disabled}, and when
-   * {@code enabled} is not empty keep only those named in it.
+   * {@code enabled} is not empty keep only those named in it. A name also matches with a C++
+   * qualifier, as MLIR spells its patterns: {@code (anonymous namespace)::AddIAddConstant}.
    */
   public PatternSet filtered(Collection<String> disabled, Collection<String> enabled) {
     PatternSet out = new PatternSet();
     for (RewritePattern p : patterns) {
-      boolean off = disabled.contains(p.debugName()) || (!enabled.isEmpty() && !enabled.contains(p.debugName()));
+      boolean off = names(disabled, p) || (!enabled.isEmpty() && !names(enabled, p));
       if (!off) {
         out.patterns.add(p);
       }
     }
     return out;
+  }
+
+  private static boolean names(Collection<String> labels, RewritePattern p) {
+    for (String label : labels) {
+      if (label.equals(p.debugName()) || label.endsWith("::" + p.debugName())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 package dev.dyad.transforms;
 
 import dev.dyad.ir.Context;
+import dev.dyad.ir.DiagnosticEmitter;
 import dev.dyad.ir.Operation;
 import dev.dyad.rewrite.GreedyPatternRewriteDriver;
 import dev.dyad.rewrite.GreedyRewriteConfig;
@@ -39,16 +40,22 @@ public final class Canonicalizer {
 
   private final Context context;
   private final Options options;
+  private final DiagnosticEmitter errors;
   private final PatternApplicator patterns;
 
   public Canonicalizer(Context context) {
     this(context, Options.DEFAULT);
   }
 
-  /** Collects the patterns once, as MLIR's pass does when it is initialised. */
   public Canonicalizer(Context context, Options options) {
+    this(context, options, (op, message) -> context.emitError(op.getLoc(), message));
+  }
+
+  /** Collects the patterns once, as MLIR's pass does when it is initialised; errors go to {@code errors}. */
+  public Canonicalizer(Context context, Options options, DiagnosticEmitter errors) {
     this.context = context;
     this.options = options;
+    this.errors = errors;
     PatternSet all = CanonicalizationPatterns.forContext(context);
     this.patterns = new PatternApplicator(all.filtered(options.disabledPatterns(), options.enabledPatterns()));
   }
@@ -71,7 +78,7 @@ public final class Canonicalizer {
         .withReportNonConvergence(!options.testConvergence());
     GreedyRewriteResult result = GreedyPatternRewriteDriver.applyPatternsGreedily(context, op, patterns, config);
     if (options.testConvergence() && !result.converged()) {
-      context.emitError(op.getLoc(), GreedyPatternRewriteDriver.nonConvergenceMessage(result));
+      errors.emitError(op, GreedyPatternRewriteDriver.nonConvergenceMessage(result));
     }
     return result;
   }

@@ -2,6 +2,7 @@ package dev.dyad.transforms;
 
 import dev.dyad.ir.Block;
 import dev.dyad.ir.Context;
+import dev.dyad.ir.DiagnosticEmitter;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.Region;
 import dev.dyad.ir.SubElements;
@@ -25,11 +26,17 @@ import java.util.Set;
  * anywhere in it, nested symbol tables aside) is live too.
  */
 public final class SymbolDce {
-  private final Context context;
+  private final DiagnosticEmitter errors;
   private int erased;
+  private boolean failed;
 
   public SymbolDce(Context context) {
-    this.context = context;
+    this((op, message) -> context.emitError(op.getLoc(), message));
+  }
+
+  /** A symbol DCE reporting its errors to {@code errors}. */
+  public SymbolDce(DiagnosticEmitter errors) {
+    this.errors = errors;
   }
 
   /**
@@ -38,13 +45,16 @@ public final class SymbolDce {
    */
   public boolean run(Operation op) {
     erased = 0;
+    failed = false;
     if (!op.hasTrait(Trait.SYMBOL_TABLE)) {
-      context.emitError(op.getLoc(), "'" + op.getNameString()
-          + "' op  was scheduled to run under SymbolDCE, but does not define a symbol table");
+      // MLIR streams " was scheduled..." after emitOpError's "'op' op ": hence the two spaces.
+      errors.emitOpError(op, " was scheduled to run under SymbolDCE, but does not define a symbol table");
+      failed = true;
       return false;
     }
     Set<Operation> live = Collections.newSetFromMap(new IdentityHashMap<>());
     if (!computeLiveness(op, live)) {
+      failed = true;
       return false;
     }
     op.walk(table -> {
@@ -61,6 +71,11 @@ public final class SymbolDce {
       }
     });
     return erased > 0;
+  }
+
+  /** Whether the last {@link #run} reported an error (and changed nothing). */
+  public boolean failed() {
+    return failed;
   }
 
   /** How many symbols the last {@link #run} erased. */
@@ -95,7 +110,7 @@ public final class SymbolDce {
       }
       List<SymbolRefAttr> uses = new ArrayList<>();
       if (!collectUses(op, uses)) {
-        context.emitError(op.getLoc(), "operation contains potentially unknown symbol table, meaning "
+        errors.emitError(op, "operation contains potentially unknown symbol table, meaning "
             + "that we can't reliable compute symbol uses");
         return false;
       }

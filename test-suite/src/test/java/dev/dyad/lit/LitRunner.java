@@ -51,6 +51,16 @@ final class LitRunner {
         sb.append(" | ");
       }
       sb.append(String.join(" ", s.words()));
+      // The redirections too, so that the transcript shows what really ran.
+      if (s.stdinFile() != null) {
+        sb.append(" < ").append(s.stdinFile());
+      }
+      if (s.stderrToStdout()) {
+        sb.append(" 2>&1");
+      }
+      if (s.stdoutFile() != null) {
+        sb.append(" > ").append(s.stdoutFile());
+      }
     }
     return sb.toString();
   }

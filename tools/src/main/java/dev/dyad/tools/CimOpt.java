@@ -6,8 +6,15 @@ import dev.dyad.ir.Location;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.OperationPrinter;
 import dev.dyad.ir.PrintOptions;
+import dev.dyad.ir.SourceManager;
 import dev.dyad.ir.Verifier;
 import dev.dyad.parse.Parser;
+import dev.dyad.pass.PassManager;
+import dev.dyad.pass.PassRegistry;
+import dev.dyad.pass.PipelineException;
+import dev.dyad.pass.PipelineParser;
+import dev.dyad.pass.ReproducerFile;
+import dev.dyad.pass.TimingManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,27 +22,31 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cim-opt}: reads a {@code .cir} file, verifies it and prints it (later: runs passes), with
- * mlir-opt's conventions for splitting, diagnostics checking and output. Usable in-process through
- * {@link #run}, which never calls {@code System.exit}.
+ * {@code cim-opt}: reads a {@code .cir} file, verifies it, runs a pass pipeline on it and prints
+ * it, with mlir-opt's conventions for splitting, diagnostics checking, pass-manager flags and
+ * output. Usable in-process through {@link #run}, which never calls {@code System.exit}.
  */
 @Command(
     name = "cim-opt",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
-    description = "Parses, verifies and prints Dyad IR (.cir, MLIR generic syntax).")
+    description = "Parses, verifies, transforms and prints Dyad IR (.cir, MLIR generic syntax).")
 public final class CimOpt implements Callable<Integer> {
 
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input file; '-' or absent reads standard input.")
@@ -61,6 +72,14 @@ public final class CimOpt implements Callable<Integer> {
 
   @Option(names = {"--print-local-scope", "--mlir-print-local-scope"}, description = "Print without alias definitions (inline every attribute and location).")
   boolean printLocalScope;
+
+  @Mixin
+  PassFlags passFlags = new PassFlags();
+
+  /** The pipeline to run on each chunk (from -p or the reproducer), or null. */
+  private String pipelineText;
+  private PassRegistry registry;
+  private TimingManager timing;
 
   private InputStream stdin = System.in;
   private PrintStream stdout = System.out;
@@ -97,35 +116,104 @@ public final class CimOpt implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    registry = PassRegistry.installed();
+    if (passFlags.listPasses) {
+      stdout.print(PassListing.render(registry));
+      stdout.flush();
+      return 0;
+    }
+    String nameError = passFlags.checkPassNames(registry);
+    if (nameError != null) {
+      stderr.println("cim-opt: error: " + nameError);
+      return 1;
+    }
+    timing = passFlags.timing ? new TimingManager() : null;
+    int code = readAndProcess();
+    if (timing != null) {
+      stderr.print(timing.report());
+      stderr.flush();
+    }
+    return code;
+  }
+
+  private int readAndProcess() {
     String fileName = input == null || input.equals("-") ? "<stdin>" : input;
     String text;
     try {
       text = readInput();
-    } catch (NoSuchFileException e) {
-      stderr.println("cim-opt: error: could not open input file '" + fileName + "': no such file");
-      return 1;
     } catch (IOException e) {
-      stderr.println("cim-opt: error: could not read input file '" + fileName + "': " + e.getMessage());
+      stderr.println("cim-opt: error: could not open input file '" + fileName + "': " + reason(e));
       return 1;
     }
-    List<SplitInput.Chunk> chunks = splitInputFile
-        ? SplitInput.split(text)
-        : List.of(new SplitInput.Chunk(text, 1, 1, true));
+    pipelineText = passFlags.pipeline;
+    if (passFlags.runReproducer) {
+      text = applyReproducer(fileName, text);
+      if (text == null) {
+        return 1;
+      }
+    }
+    if (pipelineText != null) {
+      try {
+        PipelineParser.parse(pipelineText, registry);
+      } catch (PipelineException e) {
+        stderr.print(e.render(pipelineText));
+        return 1;
+      }
+    }
+    List<SplitInput.Chunk> chunks = List.of(new SplitInput.Chunk(text, 1, 1, true));
+    if (splitInputFile) {
+      SplitInput.Result split = SplitInput.splitWithWarnings(text);
+      chunks = split.chunks();
+      warnNearMisses(fileName, text, split.nearMisses());
+    }
+    // Like mlir-opt, one verifier checks the whole file: annotation errors come first, then
+    // unexpected diagnostics as the chunks produce them, then the unmet expectations.
+    DiagnosticVerifier verifier = null;
+    if (verifyDiagnostics) {
+      SourceManager sources = new SourceManager();
+      sources.add(fileName, text);
+      verifier = new DiagnosticVerifier(fileName, sources, text, 1);
+      stderr.print(verifier.takeErrors());
+    }
     if (output == null) {
       Writer w = AtomicOutput.bufferedStdout(stdout);
-      boolean ok = processAll(fileName, text, chunks, w);
+      boolean ok = processAll(fileName, text, chunks, w, verifier);
       return flush(w) && ok ? 0 : 1;
     }
     try (AtomicOutput out = AtomicOutput.begin(output)) {
-      if (!processAll(fileName, text, chunks, out.writer())) {
+      if (!processAll(fileName, text, chunks, out.writer(), verifier)) {
         return 1;
       }
       out.commit();
       return 0;
     } catch (IOException | UncheckedIOException e) {
-      stderr.println("cim-opt: error: could not write output file '" + output + "': " + e.getMessage());
+      IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      stderr.println("cim-opt: error: could not write output file '" + output + "': " + reason(io));
       return 1;
     }
+  }
+
+  /**
+   * Takes the pipeline and settings from the reproducer trailer of {@code text}; returns the IR
+   * text, or null after reporting an error.
+   */
+  private String applyReproducer(String fileName, String text) {
+    if (pipelineText != null) {
+      stderr.println("cim-opt: error: --run-reproducer takes the pipeline from the file; do not pass --pass-pipeline");
+      return null;
+    }
+    ReproducerFile repro;
+    try {
+      repro = ReproducerFile.parse(text);
+    } catch (ReproducerFile.InvalidException e) {
+      stderr.println("cim-opt: error: " + fileName + ": " + e.getMessage());
+      return null;
+    }
+    pipelineText = repro.pipeline();
+    if (repro.verifyEach() != null) {
+      passFlags.verifyEach = repro.verifyEach();
+    }
+    return repro.ir();
   }
 
   private boolean flush(Writer w) {
@@ -138,16 +226,37 @@ public final class CimOpt implements Callable<Integer> {
     }
   }
 
-  /** Processes every chunk, streaming outputs separated like mlir-opt's; false if any failed. */
-  private boolean processAll(String fileName, String text, List<SplitInput.Chunk> chunks, Writer w) {
+  /** Runs {@code work} in the timer {@code name} when timing; rows of one name add up. */
+  private <T> T timed(String name, Supplier<T> work) {
+    if (timing == null) {
+      return work.get();
+    }
+    timing.push(name, name);
+    try {
+      return work.get();
+    } finally {
+      timing.pop();
+    }
+  }
+
+  /**
+   * Processes every chunk, streaming outputs separated like mlir-opt's; false if any failed (or,
+   * under --verify-diagnostics, if the diagnostics did not match the annotations).
+   */
+  private boolean processAll(String fileName, String text, List<SplitInput.Chunk> chunks, Writer w,
+      DiagnosticVerifier verifier) {
     boolean ok = true;
     for (int i = 0; i < chunks.size(); i++) {
       if (i > 0) {
         write(w, SplitInput.OUTPUT_SEPARATOR);
       }
-      ok &= processChunk(fileName, text, chunks.get(i), w);
+      ok &= processChunk(fileName, text, chunks.get(i), w, verifier);
     }
-    return ok;
+    if (verifier == null) {
+      return ok;
+    }
+    stderr.print(verifier.finish());
+    return verifier.succeeded();
   }
 
   private static void write(Writer w, String s) {
@@ -158,37 +267,72 @@ public final class CimOpt implements Callable<Integer> {
     }
   }
 
+  /** mlir-opt's warnings about text that looks like a split marker but is not one. */
+  private void warnNearMisses(String fileName, String text, List<SplitInput.NearMiss> nearMisses) {
+    SourceManager sources = new SourceManager();
+    sources.add(fileName, text);
+    for (SplitInput.NearMiss m : nearMisses) {
+      Location loc = new Location.FileLineCol(fileName, m.line(), m.column());
+      stderr.print(sources.render(new Diagnostic(Diagnostic.Severity.WARNING, loc, "near miss with file split marker")));
+    }
+  }
+
+  /** Why a file could not be read or written; NIO's messages are just the path. */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage();
+  }
+
   private String readInput() throws IOException {
     byte[] bytes = input == null || input.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(input));
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** Parses, verifies and (if all went well) prints one chunk to {@code w}; false on failure. */
-  private boolean processChunk(String fileName, String fullText, SplitInput.Chunk chunk, Writer w) {
+  /**
+   * Parses, verifies and (if all went well) prints one chunk to {@code w}; false on failure.
+   * Under --verify-diagnostics the diagnostics go to {@code verifier} instead of stderr.
+   */
+  private boolean processChunk(String fileName, String fullText, SplitInput.Chunk chunk, Writer w,
+      DiagnosticVerifier verifier) {
     Context ctx = Dialects.newContext();
     ctx.setAllowUnregisteredDialects(allowUnregisteredDialect);
     ctx.sources().add(fileName, fullText);
     Location.FileLineCol start = chunk.first()
         ? new Location.FileLineCol(fileName, 0, 0)
         : new Location.FileLineCol(fileName, chunk.startLine(), chunk.startColumn());
-    Operation module = Parser.parse(ctx, chunk.paddedText(), fileName, start);
+    PrintOptions printOptions = new PrintOptions(true, printDebugInfo, printLocalScope);
+    Operation module = timed("Parser", () -> Parser.parse(ctx, chunk.paddedText(), fileName, start));
     // Under --verify-diagnostics mlir-opt does not attach the failing op to verifier errors.
-    boolean valid = module != null && new Verifier(ctx).printOpOnDiagnostic(!verifyDiagnostics).run(module);
+    boolean valid = module != null
+        && timed("Parser", () -> new Verifier(ctx).printOpOnDiagnostic(!verifyDiagnostics).run(module));
+    if (valid && passFlags.runsPasses(pipelineText)) {
+      PassManager pm = passFlags.passManager(ctx, pipelineText, registry, verifyDiagnostics, printOptions, timing, stderr);
+      valid = passFlags.run(pm, module, stderr);
+    }
     List<Diagnostic> diags = ctx.diagnostics().takeAll();
     boolean hadErrors = diags.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
     if (valid && !hadErrors) {
-      try {
-        OperationPrinter.printTopLevel(module, new PrintOptions(true, printDebugInfo, printLocalScope), w);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      timed("Output", () -> {
+        try {
+          OperationPrinter.printTopLevel(module, printOptions, w);
+          return null;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
     }
-    if (verifyDiagnostics) {
-      DiagnosticVerifier verifier = new DiagnosticVerifier(fileName, ctx.sources(), chunk.text(), chunk.startLine());
+    if (verifier != null) {
       verifier.handleAll(diags);
-      String errors = verifier.finish();
-      stderr.print(errors);
-      return errors.isEmpty();
+      stderr.print(verifier.takeErrors());
+      return true;
     }
     for (Diagnostic d : diags) {
       stderr.print(ctx.sources().render(d));

@@ -1,6 +1,5 @@
 package dev.dyad.tools;
 
-import dev.dyad.ir.AsmPrinter;
 import dev.dyad.ir.Diagnostic;
 import dev.dyad.ir.Location;
 import dev.dyad.ir.SourceManager;
@@ -22,29 +21,24 @@ public final class DiagnosticVerifier {
   /** One expectation: kind, the line it applies to (0 for unknown locations), message pattern. */
   private static final class Expected {
     final Diagnostic.Severity severity;
-    final int line;
-    final boolean unknownLoc;
+    int line;
     final String text;
     final Pattern regex;
     final int annotationLine;
     final int annotationColumn;
     boolean matched;
 
-    Expected(Diagnostic.Severity severity, int line, boolean unknownLoc, String text, Pattern regex,
+    Expected(Diagnostic.Severity severity, int line, String text, Pattern regex,
         int annotationLine, int annotationColumn) {
       this.severity = severity;
       this.line = line;
-      this.unknownLoc = unknownLoc;
       this.text = text;
       this.regex = regex;
       this.annotationLine = annotationLine;
       this.annotationColumn = annotationColumn;
     }
 
-    boolean matches(Diagnostic d) {
-      if (d.severity() != severity) {
-        return false;
-      }
+    boolean matchesText(Diagnostic d) {
       return regex != null ? regex.matcher(d.message()).find() : d.message().contains(text);
     }
   }
@@ -52,7 +46,10 @@ public final class DiagnosticVerifier {
   private final String fileName;
   private final SourceManager sources;
   private final List<Expected> expectations = new ArrayList<>();
+  /** Expectations for diagnostics without a file location ({@code @unknown}), checked last. */
+  private final List<Expected> unknownLocExpectations = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
+  private boolean failed;
 
   /**
    * Reads the annotations of {@code chunkText}, whose first line is line {@code firstLine} of
@@ -64,69 +61,56 @@ public final class DiagnosticVerifier {
     parseAnnotations(chunkText, firstLine);
   }
 
+  /**
+   * MLIR's computeExpectedDiags: a line is an annotation line if it ends with an annotation;
+   * every other line, blank or comment, is a "non-designator" line that {@code @above} and
+   * {@code @below} count. Expectations keep the order of their annotations.
+   */
   private void parseAnnotations(String text, int firstLine) {
     String[] lines = text.split("\n", -1);
     List<Expected> pendingBelow = new ArrayList<>();
-    int lastNonDesignatorLine = 0;
+    int lastNonDesignatorLine = firstLine;
     for (int i = 0; i < lines.length; i++) {
       int lineNo = firstLine + i;
-      String line = lines[i];
-      int at = line.indexOf("expected-");
-      boolean designatorOnly = line.strip().startsWith("//");
-      if (at < 0) {
-        if (!line.isBlank() && !designatorOnly) {
-          assignBelow(pendingBelow, lineNo);
-          lastNonDesignatorLine = lineNo;
+      Matcher m = ANNOTATION.matcher(lines[i].stripTrailing());
+      if (!m.find()) {
+        for (Expected e : pendingBelow) {
+          e.line = lineNo;
         }
+        pendingBelow.clear();
+        lastNonDesignatorLine = lineNo;
         continue;
       }
-      Matcher m = ANNOTATION.matcher(line.substring(at));
-      if (!m.lookingAt()) {
-        if (!designatorOnly) {
-          assignBelow(pendingBelow, lineNo);
-          lastNonDesignatorLine = lineNo;
-        }
-        continue;
-      }
+      int column = m.start() + 1;
       Diagnostic.Severity sev = Diagnostic.Severity.valueOf(m.group(1).toUpperCase());
       String message = m.group(5);
       Pattern regex = null;
       if (m.group(2) != null) {
-        regex = compileRegexExpectation(message, lineNo, at + 1);
+        regex = compileRegexExpectation(message, lineNo, column);
         if (regex == null) {
           continue;
         }
       }
       String designator = m.group(4);
-      int column = at + 1;
+      Expected e = new Expected(sev, lineNo, message, regex, lineNo, column);
       if (designator == null) {
-        expectations.add(new Expected(sev, lineNo, false, message, regex, lineNo, column));
+        expectations.add(e);
       } else if (designator.equals("unknown")) {
-        expectations.add(new Expected(sev, 0, true, message, regex, lineNo, column));
+        unknownLocExpectations.add(new Expected(sev, 0, message, regex, lineNo, column));
       } else if (designator.equals("above")) {
-        expectations.add(new Expected(sev, lastNonDesignatorLine, false, message, regex, lineNo, column));
+        e.line = lastNonDesignatorLine;
+        expectations.add(e);
       } else if (designator.equals("below")) {
-        pendingBelow.add(new Expected(sev, -1, false, message, regex, lineNo, column));
+        // A dangling @below stays on the last line, as in MLIR.
+        e.line = firstLine + lines.length - 1;
+        pendingBelow.add(e);
+        expectations.add(e);
       } else {
         int offset = Integer.parseInt(designator.substring(1));
-        int target = designator.charAt(0) == '+' ? lineNo + offset : lineNo - offset;
-        expectations.add(new Expected(sev, target, false, message, regex, lineNo, column));
-      }
-      if (!designatorOnly) {
-        assignBelow(pendingBelow, lineNo);
-        lastNonDesignatorLine = lineNo;
+        e.line = designator.charAt(0) == '+' ? lineNo + offset : lineNo - offset;
+        expectations.add(e);
       }
     }
-    for (Expected e : pendingBelow) {
-      expectations.add(e);
-    }
-  }
-
-  private void assignBelow(List<Expected> pending, int lineNo) {
-    for (Expected e : pending) {
-      expectations.add(new Expected(e.severity, lineNo, false, e.text, e.regex, e.annotationLine, e.annotationColumn));
-    }
-    pending.clear();
   }
 
   /** {@code -re} messages: literal text with {@code {{regex}}} parts, matched anywhere. */
@@ -142,7 +126,7 @@ public final class DiagnosticVerifier {
       re.append(Pattern.quote(message.substring(pos, open)));
       int close = message.indexOf("}}", open + 2);
       if (close < 0) {
-        errors.add(render(line, column, "found start of regex with no end '}}'", 2));
+        errors.add(render(line, column, "found start of regex with no end '}}'", message.length()));
         return null;
       }
       re.append('(').append(message, open + 2, close).append(')');
@@ -151,7 +135,7 @@ public final class DiagnosticVerifier {
     try {
       return Pattern.compile(re.toString());
     } catch (PatternSyntaxException e) {
-      errors.add(render(line, column, "invalid regex: " + e.getDescription(), 1));
+      errors.add(render(line, column, "invalid regex: " + e.getDescription(), message.length()));
       return null;
     }
   }
@@ -159,21 +143,29 @@ public final class DiagnosticVerifier {
   /** Checks one emitted diagnostic (call for notes separately); unexpected ones become errors. */
   public void handle(Diagnostic d) {
     Location.FileLineCol pos = d.location().filePosition();
-    for (Expected e : expectations) {
-      if (e.matched) {
+    List<Expected> candidates = pos == null ? unknownLocExpectations
+        : pos.file().equals(fileName) ? expectations : List.of();
+    // As in MLIR, an expectation met once still matches (identical diagnostics on one line),
+    // and the same text with another severity is reported as such.
+    Expected nearMiss = null;
+    for (Expected e : candidates) {
+      if (pos != null && pos.line() != e.line || !e.matchesText(d)) {
         continue;
       }
-      boolean lineMatches = pos == null
-          ? e.unknownLoc
-          : !e.unknownLoc && pos.file().equals(fileName) && pos.line() == e.line;
-      if (lineMatches && e.matches(d)) {
+      if (e.severity == d.severity()) {
         e.matched = true;
         return;
       }
+      nearMiss = e;
+    }
+    if (nearMiss != null) {
+      errors.add(render(nearMiss.annotationLine, nearMiss.annotationColumn, "'" + d.severity().spelling
+          + "' diagnostic emitted when expecting a '" + nearMiss.severity.spelling + "'", 0));
+      return;
     }
     String what = "unexpected " + d.severity().spelling + ": " + d.message();
     if (pos == null) {
-      errors.add(AsmPrinter.toString(d.location()) + ": error: " + what + "\n");
+      errors.add(SourceManager.unlocated(Diagnostic.Severity.ERROR, d.location(), what) + "\n");
     } else {
       errors.add(renderAt(pos.file(), pos.line(), pos.column(), what, 0));
     }
@@ -188,15 +180,44 @@ public final class DiagnosticVerifier {
     }
   }
 
-  /** Reports expectations that were not met; returns the full error text ("" when all is well). */
+  /**
+   * The errors found since the last call (bad annotations, unexpected diagnostics), for printing
+   * as they happen.
+   */
+  public String takeErrors() {
+    String text = String.join("", errors);
+    failed |= !errors.isEmpty();
+    errors.clear();
+    return text;
+  }
+
+  /**
+   * Reports expectations that were not met, after any errors not yet taken; returns that text
+   * ("" when all is well).
+   */
   public String finish() {
     for (Expected e : expectations) {
       if (!e.matched) {
-        String msg = "expected " + e.severity.spelling + " \"" + e.text + "\" was not produced";
-        errors.add(render(e.annotationLine, e.annotationColumn, msg, e.text.length()));
+        errors.add(render(e.annotationLine, e.annotationColumn, notProduced(e), e.text.length()));
       }
     }
-    return String.join("", errors);
+    // MLIR forgets where @unknown annotations were written and prints no source line for them.
+    // (It also prints them twice, verifying once more on exit; Dyad prints them once.)
+    for (Expected e : unknownLocExpectations) {
+      if (!e.matched) {
+        errors.add("<unknown>:0: error: " + notProduced(e) + "\n");
+      }
+    }
+    return takeErrors();
+  }
+
+  private static String notProduced(Expected e) {
+    return "expected " + e.severity.spelling + " \"" + e.text + "\" was not produced";
+  }
+
+  /** Whether no error was found so far (call after {@link #finish}). */
+  public boolean succeeded() {
+    return !failed;
   }
 
   private String render(int line, int column, String message, int rangeLength) {

@@ -8,9 +8,12 @@ public record AffineMap(int numDims, int numSymbols, List<AffineExpr> results) {
     results = List.copyOf(results);
   }
 
-  /** Whether this map is {@code (d0, ..., dn-1) -> (d0, ..., dn-1)}. */
+  /**
+   * Whether this map is {@code (d0, ..., dn-1)[symbols] -> (d0, ..., dn-1)}. Like MLIR's
+   * AffineMap::isIdentity, symbols are ignored: {@code (d0)[s0] -> (d0)} is an identity layout.
+   */
   public boolean isIdentity() {
-    if (numSymbols != 0 || results.size() != numDims) {
+    if (results.size() != numDims) {
       return false;
     }
     for (int i = 0; i < numDims; i++) {

@@ -2,7 +2,6 @@ package dev.dyad.ir.attr;
 
 import dev.dyad.ir.AsmPrinter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** {@code {a = 1, b}}: entries sorted by name, names unique (the caller checks for duplicates). */
@@ -12,7 +11,7 @@ public record DictionaryAttr(List<NamedAttribute> entries) implements Attribute 
   public DictionaryAttr {
     if (!isSorted(entries)) {
       List<NamedAttribute> sorted = new ArrayList<>(entries);
-      sorted.sort(Comparator.comparing(NamedAttribute::name));
+      sorted.sort(NamedAttribute.BY_NAME);
       entries = List.copyOf(sorted);
     } else {
       entries = List.copyOf(entries);
@@ -21,7 +20,7 @@ public record DictionaryAttr(List<NamedAttribute> entries) implements Attribute 
 
   private static boolean isSorted(List<NamedAttribute> entries) {
     for (int i = 1; i < entries.size(); i++) {
-      if (entries.get(i - 1).name().compareTo(entries.get(i).name()) > 0) {
+      if (NamedAttribute.compareNames(entries.get(i - 1).name(), entries.get(i).name()) > 0) {
         return false;
       }
     }
@@ -42,7 +41,7 @@ public record DictionaryAttr(List<NamedAttribute> entries) implements Attribute 
     int hi = entries.size() - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int c = entries.get(mid).name().compareTo(name);
+      int c = NamedAttribute.compareNames(entries.get(mid).name(), name);
       if (c == 0) {
         return entries.get(mid).value();
       }

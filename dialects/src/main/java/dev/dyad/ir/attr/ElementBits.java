@@ -52,7 +52,8 @@ public final class ElementBits {
       return;
     }
     int width = width(scalar);
-    if (scalar instanceof IntegerType it && it.isSignlessI1()) {
+    // Every 1-bit integer, si1 and ui1 included, prints as a boolean (MLIR's isInteger(1)).
+    if (scalar instanceof IntegerType it && it.width() == 1) {
       p.append(bits != 0 ? "true" : "false");
       return;
     }

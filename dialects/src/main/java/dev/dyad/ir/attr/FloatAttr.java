@@ -46,11 +46,18 @@ public record FloatAttr(long bits, FloatType type, BigInteger wideBits) implemen
 
   @Override
   public void printElidingDefaultType(AsmPrinter p) {
-    if (type.equals(FloatType.F64)) {
-      printValue(p);
+    if (!type.equals(FloatType.F64)) {
+      print(p);
       return;
     }
-    print(p);
+    // Like MLIR, keep ": f64" after a hex literal (NaN, infinities): without a type, 0x7FF0...
+    // would read back as an integer.
+    StringBuilder text = new StringBuilder();
+    new AsmPrinter(text).printFloat(bits, type);
+    p.append(text.toString());
+    if (text.indexOf("0x") >= 0) {
+      p.append(" : ").printType(type);
+    }
   }
 
   private void printValue(AsmPrinter p) {

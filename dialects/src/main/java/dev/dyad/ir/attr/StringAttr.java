@@ -1,6 +1,7 @@
 package dev.dyad.ir.attr;
 
 import dev.dyad.ir.AsmPrinter;
+import dev.dyad.ir.type.NoneType;
 import dev.dyad.ir.type.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -13,6 +14,10 @@ import java.util.Objects;
 public record StringAttr(String bytes, Type type) implements Attribute {
   public StringAttr {
     Objects.requireNonNull(bytes);
+    // MLIR's untyped strings have type none, so "s" : none is "s" (and prints that way).
+    if (type instanceof NoneType) {
+      type = null;
+    }
     for (int i = 0; i < bytes.length(); i++) {
       if (bytes.charAt(i) > 0xFF) {
         throw new IllegalArgumentException("not a byte string; use StringAttr.of for text");
