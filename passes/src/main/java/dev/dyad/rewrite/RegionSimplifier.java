@@ -1,11 +1,9 @@
 package dev.dyad.rewrite;
 
 import dev.dyad.ir.Block;
-import dev.dyad.ir.OpOperand;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.Region;
 import dev.dyad.ir.Trait;
-import dev.dyad.ir.Value;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +48,9 @@ public final class RegionSimplifier {
           continue;
         }
         for (Operation op : b.getOperations()) {
-          op.getRegions().forEach(work::push);
+          if (op.getNumRegions() > 0) {
+            op.getRegions().forEach(work::push);
+          }
         }
       }
     }
@@ -93,45 +93,43 @@ public final class RegionSimplifier {
   // ---- dead ops -----------------------------------------------------------------------------
 
   public static boolean eraseDeadOps(PatternRewriter rewriter, Region region) {
-    Set<Operation> live = identitySet(List.of());
-    boolean grew = true;
-    while (grew) {
-      grew = markLive(region, live);
-    }
-    return eraseDead(rewriter, region, live);
+    return eraseDead(rewriter, region, liveOps(region));
   }
 
-  private static boolean markLive(Region region, Set<Operation> live) {
-    if (region.isEmpty()) {
-      return false;
+  /**
+   * The live ops under {@code region}: those that might have effects (terminators included), and
+   * transitively the definitions of what a live op uses.
+   */
+  private static Set<Operation> liveOps(Region region) {
+    List<Operation> roots = new ArrayList<>();
+    int[] count = {0};
+    for (Block b : region.getBlocks()) {
+      for (Operation op : b.getOperations()) {
+        op.walk(nested -> {
+          count[0]++;
+          if (!SideEffects.wouldOpBeTriviallyDead(nested)) {
+            roots.add(nested);
+          }
+        });
+      }
     }
-    boolean grew = false;
-    for (Block b : postOrder(region)) {
-      for (Operation op = b.back(); op != null; op = op.getPrevNode()) {
-        for (Region nested : op.getRegions()) {
-          grew |= markLive(nested, live);
-        }
-        if (live.contains(op)) {
-          continue;
-        }
-        if (op.hasTrait(Trait.TERMINATOR) || !SideEffects.wouldOpBeTriviallyDead(op) || hasLiveUser(op, live)) {
-          live.add(op);
-          grew = true;
+    Set<Operation> live = Collections.newSetFromMap(new IdentityHashMap<>(count[0] * 2));
+    Deque<Operation> work = new ArrayDeque<>();
+    for (Operation root : roots) {
+      if (live.add(root)) {
+        work.push(root);
+      }
+    }
+    while (!work.isEmpty()) {
+      Operation op = work.pop();
+      for (int i = 0; i < op.getNumOperands(); i++) {
+        Operation def = op.getOperand(i).getDefiningOp();
+        if (def != null && live.add(def)) {
+          work.push(def);
         }
       }
     }
-    return grew;
-  }
-
-  private static boolean hasLiveUser(Operation op, Set<Operation> live) {
-    for (Value result : op.getResults()) {
-      for (OpOperand use : result.getUses()) {
-        if (live.contains(use.getOwner())) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return live;
   }
 
   private static boolean eraseDead(PatternRewriter rewriter, Region region, Set<Operation> live) {

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dyad.dialect.arith.AddIOp;
 import dev.dyad.dialect.arith.ConstantOp;
+import dev.dyad.dialect.arith.MulIOp;
 import dev.dyad.ir.Context;
 import dev.dyad.ir.Diagnostic;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.OperationState;
+import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.IntegerAttr;
 import dev.dyad.ir.type.IntegerType;
 import dev.dyad.transforms.CanonicalizationPatterns;
@@ -194,6 +197,40 @@ class GreedyPatternRewriteDriverTest {
     assertTrue(r.converged());
     assertEquals(4, r.iterations());
     assertEquals(3, r.rewrites());
+  }
+
+  /** x + x = x * 2, written against the typed wrapper. */
+  private static final class DoubleToMul extends OpPattern<AddIOp> {
+    DoubleToMul() {
+      super(AddIOp.NAME, AddIOp::new);
+    }
+
+    @Override
+    public boolean matchAndRewrite(AddIOp add, PatternRewriter r) {
+      if (add.lhs() != add.rhs()) {
+        return r.notifyMatchFailure(add.op(), "operands differ");
+      }
+      Value two = ConstantOp.create(r, add.op().getLoc(), 2, add.lhs().getType()).result();
+      r.replaceOpWithNewOp(add.op(), () -> MulIOp.create(r, add.op().getLoc(), add.lhs(), two).op());
+      return true;
+    }
+  }
+
+  @Test
+  void typedPatternsSeeTheirWrapper() {
+    Operation m = TestIr.parse(ctx, func("""
+          %0 = "arith.addi"(%a, %a) : (i32, i32) -> i32
+          %1 = "arith.addi"(%0, %a) : (i32, i32) -> i32
+          "func.return"(%1) : (i32) -> ()
+        """));
+    RecordingListener listener = new RecordingListener();
+    GreedyRewriteResult r = GreedyPatternRewriteDriver.applyPatternsGreedily(ctx, m,
+        new PatternSet().add(new DoubleToMul()), GreedyRewriteConfig.DEFAULT.withListener(listener));
+    assertEquals(1, r.rewrites());
+    assertTrue(listener.events.contains("failure operands differ"));
+    String out = TestIr.print(m);
+    assertTrue(out.contains("\"arith.muli\"(%arg0, %0)"), out);
+    TestIr.check(ctx, m);
   }
 
   @Test
