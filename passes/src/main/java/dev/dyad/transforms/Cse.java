@@ -26,8 +26,9 @@ import java.util.Set;
 /**
  * MLIR's common subexpression elimination: an op free of memory effects that repeats an earlier
  * equivalent op (same name, operands, result types, properties and attributes) visible from it
- * is replaced by that op (the operands of a commutative op in any order). Known ops are scoped by region and block dominance; regions isolated
- * from above start afresh. Trivially dead ops met on the way are erased too.
+ * is replaced by that op (the operands of a commutative op in any order). Known ops are scoped by
+ * region and block dominance; regions isolated from above start afresh. Trivially dead ops met on
+ * the way are erased too.
  *
  * <p>In a region of several blocks, the dominator tree is walked: a block sees the ops of the
  * blocks dominating it; unreachable blocks are left alone. Departure from MLIR: ops with regions

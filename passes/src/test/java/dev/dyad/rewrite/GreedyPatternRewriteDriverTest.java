@@ -157,7 +157,8 @@ class GreedyPatternRewriteDriverTest {
     List<String> tried = new ArrayList<>();
     PatternSet set = new PatternSet().add(
         RewritePattern.of("low", "xx.a", 1, (op, r) -> tried.add("low") && false),
-        RewritePattern.of("any-mid", null, 2, (op, r) -> op.getNameString().equals("xx.a") && tried.add("any") && false),
+        RewritePattern.of("any-mid", null, 2,
+            (op, r) -> op.getNameString().equals("xx.a") && tried.add("any") && false),
         RewritePattern.of("high", "xx.a", 3, (op, r) -> tried.add("high") && false),
         RewritePattern.of("tie", "xx.a", 2, (op, r) -> tried.add("tie") && false));
     GreedyPatternRewriteDriver.applyPatternsGreedily(ctx, m, set);

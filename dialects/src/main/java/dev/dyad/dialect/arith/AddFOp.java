@@ -15,7 +15,8 @@ import java.util.List;
 public record AddFOp(Operation op) {
   public static final String NAME = "arith.addf";
 
-  public static final OpDefinition DEFINITION = ArithOps.floatBinary(NAME, "floating point addition operation", AddFOp::fold, Trait.COMMUTATIVE).build();
+  public static final OpDefinition DEFINITION =
+      ArithOps.floatBinary(NAME, "floating point addition operation", AddFOp::fold, Trait.COMMUTATIVE).build();
 
   public AddFOp {
     if (!isa(op)) {

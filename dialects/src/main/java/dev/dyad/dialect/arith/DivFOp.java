@@ -14,7 +14,8 @@ import java.util.List;
 public record DivFOp(Operation op) {
   public static final String NAME = "arith.divf";
 
-  public static final OpDefinition DEFINITION = ArithOps.floatBinary(NAME, "floating point division operation", DivFOp::fold).build();
+  public static final OpDefinition DEFINITION =
+      ArithOps.floatBinary(NAME, "floating point division operation", DivFOp::fold).build();
 
   public DivFOp {
     if (!isa(op)) {

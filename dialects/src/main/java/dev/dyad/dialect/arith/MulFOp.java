@@ -15,7 +15,8 @@ import java.util.List;
 public record MulFOp(Operation op) {
   public static final String NAME = "arith.mulf";
 
-  public static final OpDefinition DEFINITION = ArithOps.floatBinary(NAME, "floating point multiplication operation", MulFOp::fold, Trait.COMMUTATIVE).build();
+  public static final OpDefinition DEFINITION =
+      ArithOps.floatBinary(NAME, "floating point multiplication operation", MulFOp::fold, Trait.COMMUTATIVE).build();
 
   public MulFOp {
     if (!isa(op)) {

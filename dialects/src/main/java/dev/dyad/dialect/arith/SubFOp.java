@@ -14,7 +14,8 @@ import java.util.List;
 public record SubFOp(Operation op) {
   public static final String NAME = "arith.subf";
 
-  public static final OpDefinition DEFINITION = ArithOps.floatBinary(NAME, "floating point subtraction operation", SubFOp::fold).build();
+  public static final OpDefinition DEFINITION =
+      ArithOps.floatBinary(NAME, "floating point subtraction operation", SubFOp::fold).build();
 
   public SubFOp {
     if (!isa(op)) {
