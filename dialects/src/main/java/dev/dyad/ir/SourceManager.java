@@ -14,29 +14,95 @@ public final class SourceManager {
     buffers.put(name, text);
   }
 
-  /** Renders {@code d} and its notes: {@code file:line:col: severity: message}, source line, caret. */
+  /** How many "called from" notes a call-site location gets at most (MLIR's callStackLimit). */
+  private static final int CALL_STACK_LIMIT = 10;
+
+  /**
+   * Renders {@code d} and its notes as mlir-opt's SourceMgrDiagnosticHandler does: {@code
+   * file:line:col: severity: message}, source line and caret; a "called from" note per caller
+   * when the location is a call site; {@code <unknown>:0: severity: loc(...): message} when the
+   * location holds no file position.
+   */
   public String render(Diagnostic d) {
     StringBuilder sb = new StringBuilder();
-    renderOne(sb, d, true);
-    // Like MLIR, a note shows the source line only when its location differs from the previous
-    // one's (a "see current operation" note at the error's own location shows no second caret).
-    Location previous = d.location();
+    renderOne(sb, d.location(), d.severity(), d.message(), true);
+    Location last = d.location();
+    Location.CallSite call = callSite(last);
+    for (int depth = 0; call != null && depth < CALL_STACK_LIMIT; depth++) {
+      last = call.caller();
+      renderOne(sb, last, Diagnostic.Severity.NOTE, "called from", true);
+      call = callSite(last);
+    }
+    // A note shows the source line only when its location differs from the previous one (the
+    // last caller, for a call site): a "see current operation" note at the error's own
+    // location shows no second caret.
     for (Diagnostic n : d.notes()) {
-      renderOne(sb, n, !n.location().equals(previous));
-      previous = n.location();
+      renderOne(sb, n.location(), n.severity(), n.message(), !n.location().equals(last));
+      last = n.location();
     }
     return sb.toString();
   }
 
-  private void renderOne(StringBuilder sb, Diagnostic d, boolean showSourceLine) {
-    Location.FileLineCol pos = d.location().filePosition();
+  /** The call site a location stands for, looking through names and fused parts (MLIR's getCallSiteLoc). */
+  private static Location.CallSite callSite(Location loc) {
+    if (loc instanceof Location.Name n) {
+      return callSite(n.child());
+    }
+    if (loc instanceof Location.CallSite c) {
+      return c;
+    }
+    if (loc instanceof Location.Fused f) {
+      for (Location part : f.locations()) {
+        Location.CallSite c = callSite(part);
+        if (c != null) {
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first file position among {@code loc} and the locations nested in it, in walk order
+   * (MLIR's findInstanceOf&lt;FileLineColLoc&gt;): a call site's callee before its caller, a
+   * fused location's parts before a location used as its metadata.
+   */
+  static Location.FileLineCol firstFilePosition(Location loc) {
+    if (loc instanceof Location.FileLineCol f) {
+      return f;
+    }
+    if (loc instanceof Location.Name n) {
+      return firstFilePosition(n.child());
+    }
+    if (loc instanceof Location.CallSite c) {
+      Location.FileLineCol p = firstFilePosition(c.callee());
+      return p != null ? p : firstFilePosition(c.caller());
+    }
+    if (loc instanceof Location.Fused f) {
+      for (Location part : f.locations()) {
+        Location.FileLineCol p = firstFilePosition(part);
+        if (p != null) {
+          return p;
+        }
+      }
+      return f.metadata() instanceof Location m ? firstFilePosition(m) : null;
+    }
+    return null;
+  }
+
+  private void renderOne(StringBuilder sb, Location loc, Diagnostic.Severity severity, String message,
+      boolean showSourceLine) {
+    Location.FileLineCol pos = firstFilePosition(loc);
     if (pos == null) {
-      sb.append(printableLocation(d.location())).append(": ");
-      sb.append(d.severity().spelling).append(": ").append(d.message()).append('\n');
+      sb.append("<unknown>:0: ").append(severity.spelling).append(": ");
+      if (!(loc instanceof Location.Unknown)) {
+        sb.append(printableLocation(loc)).append(": ");
+      }
+      sb.append(message).append('\n');
       return;
     }
     sb.append(pos.file()).append(':').append(pos.line()).append(':').append(pos.column()).append(": ");
-    sb.append(d.severity().spelling).append(": ").append(d.message()).append('\n');
+    sb.append(severity.spelling).append(": ").append(message).append('\n');
     String line = showSourceLine ? sourceLine(pos.file(), pos.line()) : null;
     if (line == null) {
       return;

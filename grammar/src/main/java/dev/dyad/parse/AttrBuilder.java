@@ -49,6 +49,7 @@ import dev.dyad.ir.type.UnrankedTensorType;
 import dev.dyad.ir.type.VectorType;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +71,8 @@ final class AttrBuilder {
   private final Map<Long, DistinctAttr> distincts = new HashMap<>();
   /** Memoised types by source text: models repeat the same few types many times. */
   private final Map<String, Type> typeCache = new HashMap<>();
+  /** Types spanning more source characters than this are not cached (see nonFunctionType). */
+  private static final int MAX_CACHED_TYPE_CHARS = 256;
 
   AttrBuilder(SourceText src) {
     this.src = src;
@@ -123,6 +126,14 @@ final class AttrBuilder {
     if (ctx instanceof CirParser.DialectTypeContext c) {
       return dialectType(c.symbol);
     }
+    // The cache pays off for the many repeated small types of a file. Keying a large type on its
+    // text would cost time quadratic in its nesting depth (getText copies every subtree at every
+    // level, and each nested level asks again), so large types are built directly.
+    Token start = ctx.getStart();
+    Token stop = ctx.getStop();
+    if (stop == null || stop.getStopIndex() - start.getStartIndex() > MAX_CACHED_TYPE_CHARS) {
+      return compositeType(ctx);
+    }
     String key = ctx.getText();
     Type cached = typeCache.get(key);
     if (cached != null) {
@@ -173,10 +184,19 @@ final class AttrBuilder {
           throw src.error(a, "multiple memory spaces specified in memref type");
         }
       }
+      List<Long> dims = dims(shape);
+      // MLIR's MemRefType::verify (through getChecked, so reported at the type).
+      if (layout instanceof AffineMapAttr m && m.map().numDims() != dims.size()) {
+        throw src.error(c.MEMREF_OPEN(), "memref layout mismatch between rank and affine map: " + dims.size()
+            + " != " + m.map().numDims());
+      }
+      if (layout instanceof StridedLayoutAttr st && st.strides().size() != dims.size()) {
+        throw src.error(c.MEMREF_OPEN(), "expected the number of strides to match the rank");
+      }
       if (layout instanceof AffineMapAttr m && m.map().isIdentity()) {
         layout = null;
       }
-      return new MemRefType(dims(shape), elt, layout, normaliseMemorySpace(space));
+      return new MemRefType(dims, elt, layout, normaliseMemorySpace(space));
     }
     if (ctx instanceof CirParser.UnrankedMemRefTypeContext c) {
       Type elt = elementType(c.elementType, "memref");
@@ -217,7 +237,23 @@ final class AttrBuilder {
 
   private Type elementType(CirParser.TypeContext ctx, String container) {
     Type t = type(ctx);
-    if (t instanceof FunctionType || t instanceof NoneType || t instanceof TupleType) {
+    boolean valid;
+    if (container.equals("memref")) {
+      // MLIR's MemRefType::isValidElementType: scalars, complex, vectors and memrefs (and dialect
+      // types that implement MemRefElementTypeInterface, which unregistered ones do not).
+      valid = t instanceof IntegerType || t instanceof IndexType || t instanceof FloatType
+          || t instanceof ComplexType || t instanceof VectorType || t instanceof MemRefType
+          || t instanceof UnrankedMemRefType;
+    } else if (container.equals("tensor")) {
+      // MLIR's TensorType::isValidElementType: no builtin function, none, tuple or shaped types
+      // other than vectors.
+      valid = !(t instanceof FunctionType || t instanceof NoneType || t instanceof TupleType
+          || t instanceof RankedTensorType || t instanceof UnrankedTensorType || t instanceof MemRefType
+          || t instanceof UnrankedMemRefType);
+    } else {
+      valid = !(t instanceof FunctionType || t instanceof NoneType || t instanceof TupleType);
+    }
+    if (!valid) {
       throw src.error(ctx, "invalid " + container + " element type");
     }
     return t;
@@ -249,6 +285,10 @@ final class AttrBuilder {
       width = Long.parseLong(digits);
     } catch (NumberFormatException e) {
       width = Long.MAX_VALUE;
+    }
+    // MLIR reads the width as an unsigned 32-bit number first.
+    if (width > 0xFFFFFFFFL) {
+      throw src.error(t, "invalid integer width");
     }
     if (width > IntegerType.MAX_WIDTH) {
       throw src.error(t, "integer bitwidth is limited to " + IntegerType.MAX_WIDTH + " bits");
@@ -445,12 +485,59 @@ final class AttrBuilder {
     if (!(type instanceof IntegerType || type instanceof IndexType)) {
       throw src.error(ctx, "integer literal not valid for specified type");
     }
-    BigInteger v = parseInteger(literal);
-    if (negative) {
-      v = v.negate();
+    return new IntegerAttr(integerValue(literal, negative, type, IntegerUse.ATTRIBUTE), type);
+  }
+
+  /** Where an integer literal stands, for MLIR's wording of the errors about it. */
+  private enum IntegerUse {
+    ATTRIBUTE("integer constant out of range for attribute", "negative integer literal not valid for unsigned integer type"),
+    ELEMENT("integer constant out of range for type", "expected unsigned integer elements, but parsed negative value"),
+    ARRAY("integer constant out of range", null);
+
+    final String outOfRange;
+    /** The error for a negative literal of an unsigned type, or null when only the range counts. */
+    final String negativeUnsigned;
+
+    IntegerUse(String outOfRange, String negativeUnsigned) {
+      this.outOfRange = outOfRange;
+      this.negativeUnsigned = negativeUnsigned;
     }
-    checkIntegerRange(v, type, negative, literal);
-    return new IntegerAttr(v, type);
+  }
+
+  /**
+   * The value of an integer literal (negated when {@code negative}) for {@code type}, accepted
+   * exactly when MLIR's buildAttributeAPInt accepts it: the magnitude must fit the width; a
+   * negated value must have its sign bit set (so -0 is out of range, and -128 is the lowest
+   * i8); a positive value of a signed or index type must have it clear (255 : si8 is out of
+   * range, 255 : i8 is -1).
+   */
+  private BigInteger integerValue(Token literal, boolean negative, Type type, IntegerUse use) {
+    if (negative && use.negativeUnsigned != null && type instanceof IntegerType it && it.isUnsigned()) {
+      throw src.error(literal, use.negativeUnsigned);
+    }
+    BigInteger magnitude = parseInteger(literal, type, use);
+    int width = IntegerAttr.widthOf(type);
+    boolean fits;
+    if (magnitude.bitLength() > width) {
+      fits = false;
+    } else if (width == 0) {
+      fits = !negative;
+    } else if (negative) {
+      fits = magnitude.signum() > 0 && magnitude.compareTo(BigInteger.ONE.shiftLeft(width - 1)) <= 0;
+    } else if (type instanceof IndexType || type instanceof IntegerType it && it.signedness() == IntegerType.Signedness.SIGNED) {
+      fits = magnitude.bitLength() < width;
+    } else {
+      fits = true;
+    }
+    if (!fits) {
+      throw error(literal, use, use.outOfRange);
+    }
+    return negative ? magnitude.negate() : magnitude;
+  }
+
+  /** MLIR reports errors about array<...> elements once it has read them: just after the literal. */
+  private ParseError error(Token literal, IntegerUse use, String message) {
+    return use == IntegerUse.ARRAY ? new ParseError(src.after(literal), message) : src.error(literal, message);
   }
 
   private static boolean isHex(Token literal) {
@@ -470,29 +557,43 @@ final class AttrBuilder {
     }
   }
 
-  private static BigInteger parseInteger(Token literal) {
+  /**
+   * The value of an integer literal meant for {@code type}. A literal with more digits than any
+   * value of the type can have is out of range: rejecting it by its length first keeps a 10 MB
+   * literal from costing minutes in BigInteger's quadratic decimal conversion.
+   */
+  private BigInteger parseInteger(Token literal, Type type, IntegerUse use) {
     String text = literal.getText();
-    if (text.startsWith("0x")) {
-      return new BigInteger(text.substring(2), 16);
+    boolean hex = text.startsWith("0x");
+    int start = hex ? 2 : 0;
+    while (start < text.length() - 1 && text.charAt(start) == '0') {
+      start++;
     }
-    return new BigInteger(text);
+    int digits = text.length() - start;
+    int width = type instanceof IntegerType || type instanceof IndexType ? IntegerAttr.widthOf(type) : 64;
+    // A width-bit value has at most ceil(width / 4) hex digits and floor(width * log10(2)) + 1
+    // decimal ones; negative values need no more.
+    long maxDigits = hex ? (width + 3L) / 4 : (long) (width * 0.30102999566398120) + 1;
+    if (digits > Math.max(1, maxDigits)) {
+      throw error(literal, use, use.outOfRange);
+    }
+    String body = text.substring(start);
+    return hex ? new BigInteger(body, 16) : parseDecimal(body);
   }
 
-  private void checkIntegerRange(BigInteger v, Type type, boolean negative, Token at) {
-    int width = IntegerAttr.widthOf(type);
-    boolean unsigned = type instanceof IntegerType it && it.isUnsigned();
-    if (negative && unsigned) {
-      throw src.error(at, "negative integer literal not valid for unsigned integer type");
+  /**
+   * Decimal text to BigInteger in time close to that of a multiplication, by splitting the text
+   * in halves (BigInteger's own constructor is quadratic in the number of digits).
+   */
+  static BigInteger parseDecimal(String digits) {
+    if (digits.length() <= 2000) {
+      return new BigInteger(digits);
     }
-    // MLIR accepts values that fit the width as unsigned or as signed (so 255 : i8 is -1).
-    BigInteger min = BigInteger.ONE.shiftLeft(Math.max(0, width - 1)).negate();
-    BigInteger max = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
-    if (width == 1 && type instanceof IntegerType) {
-      min = BigInteger.valueOf(-1);
-    }
-    if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-      throw src.error(at, "integer constant out of range for attribute");
-    }
+    int half = digits.length() / 2;
+    int lowDigits = digits.length() - half;
+    BigInteger high = parseDecimal(digits.substring(0, half));
+    BigInteger low = parseDecimal(digits.substring(half));
+    return high.multiply(BigInteger.TEN.pow(lowDigits)).add(low);
   }
 
   private long parseFloat(boolean negative, Token literal, FloatType type) {
@@ -531,7 +632,7 @@ final class AttrBuilder {
     for (int i = 0; i < bits.length; i++) {
       CirParser.ArrayElementContext e = c.arrayElement(i);
       if (e instanceof CirParser.ArrayIntElementContext ie) {
-        bits[i] = scalarFromInt(ie.MINUS() != null, ie.INTEGER().getSymbol(), elt);
+        bits[i] = scalarFromInt(ie.MINUS() != null, ie.INTEGER().getSymbol(), elt, IntegerUse.ARRAY);
       } else if (e instanceof CirParser.ArrayFloatElementContext fe) {
         bits[i] = scalarFromFloat(fe.MINUS() != null, fe.FLOAT().getSymbol(), elt);
       } else {
@@ -542,19 +643,17 @@ final class AttrBuilder {
     return new DenseArrayAttr(elt, bits);
   }
 
-  private long scalarFromInt(boolean negative, Token literal, Type elt) {
+  private long scalarFromInt(boolean negative, Token literal, Type elt, IntegerUse use) {
     if (elt instanceof FloatType ft && isHex(literal)) {
       return floatFromHex(negative, literal, ft);
     }
     if (elt instanceof FloatType) {
       throw src.error(literal, "expected floating-point elements, but parsed integer");
     }
-    BigInteger v = parseInteger(literal);
-    if (negative) {
-      v = v.negate();
+    if (use == IntegerUse.ARRAY && elt instanceof IntegerType it && it.width() == 1) {
+      throw error(literal, use, "expected 'true' or 'false' values for i1 type");
     }
-    checkIntegerRange(v, elt, negative, literal);
-    return v.longValue();
+    return integerValue(literal, negative, elt, use).longValue();
   }
 
   private long scalarFromFloat(boolean negative, Token literal, Type elt) {
@@ -602,7 +701,7 @@ final class AttrBuilder {
     collectDense(lit, 0, shape, leaves);
     boolean isList = lit instanceof CirParser.DenseListContext;
     if (!isList && leaves.get(0) instanceof CirParser.DenseStringElementContext str && isNumeric(elt)) {
-      return denseFromHex(str.STRING().getSymbol(), st);
+      return denseFromHex(str.STRING().getSymbol(), st, at);
     }
     if (isList && !shape.equals(st.shape())) {
       throw src.error(at, "inferred shape of elements literal ([" + shapeString(shape)
@@ -624,10 +723,7 @@ final class AttrBuilder {
         if (!(leaves.get(i) instanceof CirParser.DenseIntElementContext ie)) {
           throw src.error(leaves.get(i), "expected integer elements, but parsed something else");
         }
-        BigInteger v = parseInteger(ie.INTEGER().getSymbol());
-        v = ie.MINUS() != null ? v.negate() : v;
-        checkIntegerRange(v, elt, ie.MINUS() != null, ie.INTEGER().getSymbol());
-        values[i] = v;
+        values[i] = integerValue(ie.INTEGER().getSymbol(), ie.MINUS() != null, elt, IntegerUse.ELEMENT);
       }
       return DenseElementsAttr.getWide(st, values);
     }
@@ -685,7 +781,7 @@ final class AttrBuilder {
       return;
     }
     if (e instanceof CirParser.DenseIntElementContext i) {
-      out.add(scalarFromInt(i.MINUS() != null, i.INTEGER().getSymbol(), elt));
+      out.add(scalarFromInt(i.MINUS() != null, i.INTEGER().getSymbol(), elt, IntegerUse.ELEMENT));
     } else if (e instanceof CirParser.DenseFloatElementContext f) {
       out.add(scalarFromFloat(f.MINUS() != null, f.FLOAT().getSymbol(), elt));
     } else if (e instanceof CirParser.DenseBoolElementContext b) {
@@ -723,7 +819,11 @@ final class AttrBuilder {
   }
 
   /** {@code dense<"0x...">}: MLIR's raw little-endian storage (i1 bit-packed), or one splat element. */
-  private DenseElementsAttr denseFromHex(Token str, ShapedType type) {
+  private ParseError hexSizeError(ParserRuleContext at, ShapedType type) {
+    return src.error(at, "elements hex data size is invalid for provided type: '" + AsmPrinter.toString(type) + "'");
+  }
+
+  private DenseElementsAttr denseFromHex(Token str, ShapedType type, ParserRuleContext at) {
     String text = string(str);
     if (!text.startsWith("0x")) {
       throw src.error(str, "expected hex string of the form \"0x...\"");
@@ -738,13 +838,22 @@ final class AttrBuilder {
     }
     Type scalar = DenseElementsAttr.scalarType(type.elementType());
     int per = DenseElementsAttr.scalarsPerElement(type.elementType());
-    long n = type.numElements() * per;
+    long elements = type.numElements();
+    long n = elements > Long.MAX_VALUE / per ? Long.MAX_VALUE : elements * per;
     int width = ElementBits.width(scalar);
     if (width == 1) {
-      long[] bits = new long[(int) n];
-      if (raw.length * 8L < n) {
-        throw src.error(str, "elements hex data size is invalid for provided type");
+      // MLIR's isValidRawBuffer for i1: a single byte of all zeros or all ones is a splat;
+      // otherwise the bits are packed eight to a byte and the size must match exactly. Sizes
+      // are checked before anything is allocated: the type may have billions of elements.
+      if (raw.length == 1 && (raw[0] == 0 || raw[0] == (byte) 0xFF)) {
+        long[] splat = new long[per];
+        Arrays.fill(splat, raw[0] == 0 ? 0 : 1);
+        return DenseElementsAttr.get(type, splat);
       }
+      if (raw.length != n / 8 + (n % 8 == 0 ? 0 : 1)) {
+        throw hexSizeError(at, type);
+      }
+      long[] bits = new long[(int) n];
       for (int i = 0; i < n; i++) {
         bits[i] = (raw[i / 8] >> (i % 8)) & 1;
       }
@@ -753,7 +862,7 @@ final class AttrBuilder {
     int bytes = (width + 7) / 8;
     long count = raw.length / bytes;
     if (raw.length % bytes != 0 || (count != n && count != per)) {
-      throw src.error(str, "elements hex data size is invalid for provided type");
+      throw hexSizeError(at, type);
     }
     long[] bits = new long[(int) count];
     for (int i = 0; i < count; i++) {

@@ -5,7 +5,8 @@ import dev.dyad.ir.AsmPrinter;
 /** {@code iN}, {@code siN} and {@code uiN}. */
 public record IntegerType(int width, Signedness signedness) implements Type {
   /** MLIR's limit on integer bit widths. */
-  public static final int MAX_WIDTH = 1 << 24;
+  /** MLIR's IntegerType::kMaxWidth. */
+  public static final int MAX_WIDTH = (1 << 24) - 1;
 
   public enum Signedness { SIGNLESS, SIGNED, UNSIGNED }
 
