@@ -128,11 +128,17 @@ final class AliasState {
     }
   }
 
-  /** Visits {@code a}; returns the alias depth it contributes to an enclosing alias. */
+  /**
+   * Visits {@code a}; returns its alias depth the way MLIR's AliasInitializer computes it: one
+   * more than the deepest element it contains when that is above 0, else 1 for an aliased value
+   * and 0 for any other. Values without an alias count as a level too: the fused location in
+   * {@code loc(fused<memref<2xf32, #map>>[#loc1])} is at depth 4 (map 1, memref 2, type
+   * attribute 3), after {@code loc(callsite(#loc1 at #loc2))} at depth 2.
+   */
   private int visitAttr(Attribute a, boolean deferred) {
     String base = baseName(a);
     if (base == null) {
-      return visitChildren(a, deferred);
+      return depthAbove(visitChildren(a, deferred), 0);
     }
     Map<Attribute, Info> table = table(a);
     Info info = table.get(a);
@@ -141,12 +147,16 @@ final class AliasState {
         info.deferred = false;
         visitChildren(a, false);
       }
-      return info.depth + 1;
+      return info.depth;
     }
     info = new Info(nextOrder++, deferred);
     table.put(a, info);
-    info.depth = visitChildren(a, deferred);
-    return info.depth + 1;
+    info.depth = depthAbove(visitChildren(a, deferred), 1);
+    return info.depth;
+  }
+
+  private static int depthAbove(int deepestElement, int leafDepth) {
+    return deepestElement > 0 ? deepestElement + 1 : leafDepth;
   }
 
   /** Types are immutable and shared: the alias depth each one contributes, once computed. */
@@ -168,7 +178,7 @@ final class AliasState {
   private int visitTypeChildren(Type t, boolean deferred) {
     DepthVisitor v = new DepthVisitor(deferred);
     SubElements.forEachChild(t, v);
-    return v.max;
+    return depthAbove(v.max, 0);
   }
 
   private int visitChildren(Attribute a, boolean deferred) {

@@ -1,8 +1,6 @@
 package dev.dyad.ir;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,46 +14,36 @@ public final class SourceManager {
     buffers.put(name, text);
   }
 
-  /** How many callers of a call-site location MLIR shows ("called from" notes). */
+  /** How many "called from" notes a call-site location gets at most (MLIR's callStackLimit). */
   private static final int CALL_STACK_LIMIT = 10;
 
   /**
-   * Renders {@code d} and its notes: {@code file:line:col: severity: message}, source line, caret.
-   * Like MLIR's SourceMgrDiagnosticHandler, a call-site location adds a "called from" note per
-   * caller, and a note shows the source line only if its location differs from the one before.
+   * Renders {@code d} and its notes as mlir-opt's SourceMgrDiagnosticHandler does: {@code
+   * file:line:col: severity: message}, source line and caret; a "called from" note per caller
+   * when the location is a call site; {@code <unknown>:0: severity: loc(...): message} when the
+   * location holds no file position.
    */
   public String render(Diagnostic d) {
     StringBuilder sb = new StringBuilder();
-    List<Location> stack = new ArrayList<>();
-    Location loc = d.location();
-    if (loc.filePosition() != null) {
-      stack.add(loc);
-    }
-    Location.CallSite call = callSite(loc);
+    renderOne(sb, d.location(), d.severity(), d.message(), true);
+    Location last = d.location();
+    Location.CallSite call = callSite(last);
     for (int depth = 0; call != null && depth < CALL_STACK_LIMIT; depth++) {
-      loc = call.caller();
-      if (loc.filePosition() != null) {
-        stack.add(loc);
-      }
-      call = callSite(loc);
+      last = call.caller();
+      renderOne(sb, last, Diagnostic.Severity.NOTE, "called from", true);
+      call = callSite(last);
     }
-    if (stack.isEmpty()) {
-      renderOne(sb, d.severity(), d.location(), d.message(), true);
-    } else {
-      renderOne(sb, d.severity(), stack.get(0), d.message(), true);
-      for (Location caller : stack.subList(1, stack.size())) {
-        renderOne(sb, Diagnostic.Severity.NOTE, caller, "called from", true);
-      }
-    }
-    Location previous = loc;
+    // A note shows the source line only when its location differs from the previous one (the
+    // last caller, for a call site): a "see current operation" note at the error's own
+    // location shows no second caret.
     for (Diagnostic n : d.notes()) {
-      renderOne(sb, n.severity(), n.location(), n.message(), !n.location().equals(previous));
-      previous = n.location();
+      renderOne(sb, n.location(), n.severity(), n.message(), !n.location().equals(last));
+      last = n.location();
     }
     return sb.toString();
   }
 
-  /** The call site a location stands for, looking through names and fused locations. */
+  /** The call site a location stands for, looking through names and fused parts (MLIR's getCallSiteLoc). */
   private static Location.CallSite callSite(Location loc) {
     if (loc instanceof Location.Name n) {
       return callSite(n.child());
@@ -64,8 +52,8 @@ public final class SourceManager {
       return c;
     }
     if (loc instanceof Location.Fused f) {
-      for (Location l : f.locations()) {
-        Location.CallSite c = callSite(l);
+      for (Location part : f.locations()) {
+        Location.CallSite c = callSite(part);
         if (c != null) {
           return c;
         }
@@ -74,16 +62,44 @@ public final class SourceManager {
     return null;
   }
 
-  private void renderOne(StringBuilder sb, Diagnostic.Severity severity, Location loc, String message,
-      boolean showSource) {
-    Location.FileLineCol pos = loc.filePosition();
+  /**
+   * The first file position among {@code loc} and the locations nested in it, in walk order
+   * (MLIR's findInstanceOf&lt;FileLineColLoc&gt;): a call site's callee before its caller, a
+   * fused location's parts before a location used as its metadata.
+   */
+  static Location.FileLineCol firstFilePosition(Location loc) {
+    if (loc instanceof Location.FileLineCol f) {
+      return f;
+    }
+    if (loc instanceof Location.Name n) {
+      return firstFilePosition(n.child());
+    }
+    if (loc instanceof Location.CallSite c) {
+      Location.FileLineCol p = firstFilePosition(c.callee());
+      return p != null ? p : firstFilePosition(c.caller());
+    }
+    if (loc instanceof Location.Fused f) {
+      for (Location part : f.locations()) {
+        Location.FileLineCol p = firstFilePosition(part);
+        if (p != null) {
+          return p;
+        }
+      }
+      return f.metadata() instanceof Location m ? firstFilePosition(m) : null;
+    }
+    return null;
+  }
+
+  private void renderOne(StringBuilder sb, Location loc, Diagnostic.Severity severity, String message,
+      boolean showSourceLine) {
+    Location.FileLineCol pos = firstFilePosition(loc);
     if (pos == null) {
       sb.append(unlocated(severity, loc, message)).append('\n');
       return;
     }
     sb.append(pos.file()).append(':').append(pos.line()).append(':').append(pos.column()).append(": ");
     sb.append(severity.spelling).append(": ").append(message).append('\n');
-    String line = showSource ? sourceLine(pos.file(), pos.line()) : null;
+    String line = showSourceLine ? sourceLine(pos.file(), pos.line()) : null;
     if (line == null) {
       return;
     }
@@ -95,10 +111,7 @@ public final class SourceManager {
     sb.append("^\n");
   }
 
-  /**
-   * A diagnostic without a file position, as MLIR prints one: {@code <unknown>:0: error: }, then
-   * the location itself unless it is {@code unknown}, then the message.
-   */
+  /** How MLIR renders a diagnostic whose location has no file position. */
   public static String unlocated(Diagnostic.Severity severity, Location loc, String message) {
     String where = loc instanceof Location.Unknown ? "" : AsmPrinter.toString(loc) + ": ";
     return "<unknown>:0: " + severity.spelling + ": " + where + message;

@@ -209,10 +209,20 @@ final class AttrBuilder {
           throw errorAfter(a, "multiple memory spaces specified in memref type");
         }
       }
-      if (layout instanceof AffineMapAttr m && m.map().isIdentity()) {
+      List<Long> dims = dims(shape);
+      // MLIR's MemRefType::verify (through getChecked, so reported at the type).
+      if (layout instanceof AffineMapAttr m && m.map().numDims() != dims.size()) {
+        throw src.error(c.MEMREF_OPEN(), "memref layout mismatch between rank and affine map: " + dims.size()
+            + " != " + m.map().numDims());
+      }
+      if (layout instanceof StridedLayoutAttr st && st.strides().size() != dims.size()) {
+        throw src.error(c.MEMREF_OPEN(), "expected the number of strides to match the rank");
+      }
+      if (layout instanceof AffineMapAttr m && m.map().numSymbols() == 0 && m.map().isIdentity()
+          || layout instanceof AffineMapAttr m2 && isIdentityWithSymbols(m2)) {
         layout = null;
       }
-      return new MemRefType(dims(shape), elt, layout, normaliseMemorySpace(space));
+      return new MemRefType(dims, elt, layout, normaliseMemorySpace(space));
     }
     if (ctx instanceof CirParser.UnrankedMemRefTypeContext c) {
       Type elt = elementType(c.elementType, "memref");
@@ -245,6 +255,20 @@ final class AttrBuilder {
     throw new IllegalStateException("unhandled type alternative " + ctx.getClass().getSimpleName());
   }
 
+  /** {@code (d0, ...)[s0, ...] -> (d0, ...)}: an identity on the dimensions, whatever the symbols. */
+  private static boolean isIdentityWithSymbols(AffineMapAttr m) {
+    AffineMap map = m.map();
+    if (map.results().size() != map.numDims()) {
+      return false;
+    }
+    for (int i = 0; i < map.numDims(); i++) {
+      if (!(map.results().get(i) instanceof AffineExpr.Dim d) || d.position() != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** MLIR drops a memory space of integer 0 (the default space). */
   private static Attribute normaliseMemorySpace(Attribute space) {
     if (space instanceof IntegerAttr i && i.value().signum() == 0) {
@@ -255,7 +279,23 @@ final class AttrBuilder {
 
   private Type elementType(CirParser.TypeContext ctx, String container) {
     Type t = type(ctx);
-    if (t instanceof FunctionType || t instanceof NoneType || t instanceof TupleType) {
+    boolean valid;
+    if (container.equals("memref")) {
+      // MLIR's MemRefType::isValidElementType: scalars, complex, vectors and memrefs (and dialect
+      // types that implement MemRefElementTypeInterface, which unregistered ones do not).
+      valid = t instanceof IntegerType || t instanceof IndexType || t instanceof FloatType
+          || t instanceof ComplexType || t instanceof VectorType || t instanceof MemRefType
+          || t instanceof UnrankedMemRefType;
+    } else if (container.equals("tensor")) {
+      // MLIR's TensorType::isValidElementType: no function, none, tuple or shaped types other
+      // than vectors.
+      valid = !(t instanceof FunctionType || t instanceof NoneType || t instanceof TupleType
+          || t instanceof RankedTensorType || t instanceof UnrankedTensorType || t instanceof MemRefType
+          || t instanceof UnrankedMemRefType);
+    } else {
+      valid = !(t instanceof FunctionType || t instanceof NoneType || t instanceof TupleType);
+    }
+    if (!valid) {
       throw src.error(ctx, "invalid " + container + " element type");
     }
     return t;
@@ -312,6 +352,10 @@ final class AttrBuilder {
       width = Long.parseLong(digits);
     } catch (NumberFormatException e) {
       width = Long.MAX_VALUE;
+    }
+    // MLIR reads the width as an unsigned 32-bit number first.
+    if (width > 0xFFFFFFFFL) {
+      throw src.error(t, "invalid integer width");
     }
     if (width > IntegerType.MAX_WIDTH) {
       throw src.error(t, "integer bitwidth is limited to " + IntegerType.MAX_WIDTH + " bits");
@@ -647,8 +691,18 @@ final class AttrBuilder {
     }
   }
 
-  private static BigInteger parseInteger(Token literal) {
+  /**
+   * Literals longer than this are rejected before conversion: BigInteger's decimal conversion is
+   * quadratic, and a 10 MB literal would take minutes (values this long only fit types wider than
+   * 65,000 bits).
+   */
+  private static final int MAX_INTEGER_LITERAL = 20_000;
+
+  private BigInteger parseInteger(Token literal) {
     String text = literal.getText();
+    if (text.length() > MAX_INTEGER_LITERAL) {
+      throw src.error(literal, "integer constant out of range for attribute");
+    }
     if (text.startsWith("0x")) {
       return new BigInteger(text.substring(2), 16);
     }
@@ -1279,7 +1333,7 @@ final class AttrBuilder {
   }
 
   /** An unsigned 32-bit literal (kept in an int's bits), or null if it does not fit. */
-  private static Integer uint32(Token t) {
+  private Integer uint32(Token t) {
     BigInteger v = parseInteger(t);
     return v.bitLength() > 32 ? null : (int) v.longValue();
   }

@@ -40,7 +40,10 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Modules are batched through {@code --split-input-file}, one mlir-opt process per batch.
  */
 class MlirOptInteropTest {
-  private static final int RANDOM_MODULES = 300;
+  /** How many random modules; raise it to fuzz ({@code -Dinterop.random=20000}). */
+  private static final int RANDOM_MODULES = Integer.getInteger("interop.random", 300);
+  /** Where the random seeds start; change it to fuzz other modules ({@code -Dinterop.seed=...}). */
+  private static final long SEED_BASE = Long.getLong("interop.seed", 0x1000L);
 
   /** The print modes checked, with the mlir-opt flags that print the same way. */
   private enum Mode {
@@ -141,7 +144,7 @@ class MlirOptInteropTest {
 
   /** Seeds and sizes of the random modules: a fixed, varied set (sizes 1..40). */
   private static long seed(int i) {
-    return 0x1000L + i * 7919L;
+    return SEED_BASE + i * 7919L;
   }
 
   private static int size(int i) {

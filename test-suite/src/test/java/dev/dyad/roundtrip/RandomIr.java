@@ -19,6 +19,7 @@ import dev.dyad.ir.attr.ArrayAttr;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DenseElementsAttr;
+import dev.dyad.ir.attr.DenseResourceAttr;
 import dev.dyad.ir.attr.DenseStringElementsAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.DistinctAttr;
@@ -488,7 +489,7 @@ public final class RandomIr {
   // ---- attributes -----------------------------------------------------------------------------
 
   Attribute attribute(int depth) {
-    int k = rnd.nextInt(depth <= 0 ? 9 : 24);
+    int k = rnd.nextInt(depth <= 0 ? 9 : 25);
     return switch (k) {
       case 0 -> intAttr();
       case 1 -> floatAttr(literalFloatType());
@@ -524,6 +525,7 @@ public final class RandomIr {
       case 20 -> stridedStandalone();
       case 21 -> new TypeAttr(functionType(2));
       case 22 -> wideIntAttr();
+      case 23 -> denseResource();
       default -> new ArrayAttr(List.of());
     };
   }
@@ -742,6 +744,19 @@ public final class RandomIr {
       return DenseElementsAttr.get(new RankedTensorType(shape, IntegerType.I32), new long[0]);
     }
     return DenseElementsAttr.getWide(tt, values);
+  }
+
+  /** {@code dense_resource<handle> : type}, a handle to a blob this file does not contain. */
+  private Attribute denseResource() {
+    String[] handles = {"blob", "blob_1", "x.y", "with space", "__elided__"};
+    List<Long> shape = new ArrayList<>();
+    int rank = rnd.nextInt(3);
+    for (int i = 0; i < rank; i++) {
+      shape.add(1L + rnd.nextInt(4));
+    }
+    Type elt = scalarType64();
+    ShapedType t = denseType(elt, shape);
+    return new DenseResourceAttr(handles[rnd.nextInt(handles.length)], t);
   }
 
   private IntegerAttr wideIntAttr() {

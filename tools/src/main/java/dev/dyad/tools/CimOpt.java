@@ -89,8 +89,49 @@ public final class CimOpt implements Callable<Integer> {
     System.exit(run(args, System.in, System.out, System.err));
   }
 
-  /** Runs the tool with the given streams; returns the exit code (0 success, 1 failure). */
+  /**
+   * The stack of the thread that does the work. Parsing, verification and printing recurse once
+   * per nesting level (region in op in block in region..., array in array, type in type), and
+   * real-world IR (and fuzzers) nest deeply: 16 MiB is enough for 10,000 levels, this for a few
+   * hundred thousand. Only the pages actually used are committed.
+   */
+  static final long WORKER_STACK_BYTES = 512L << 20;
+  /** A system property that overrides {@link #WORKER_STACK_BYTES} (bytes). */
+  public static final String WORKER_STACK_PROPERTY = "dyad.cim-opt.stack-bytes";
+
+  /**
+   * Runs the tool with the given streams; returns the exit code (0 success, 1 failure). The work
+   * runs on a thread of its own with a {@link #WORKER_STACK_BYTES} stack, whatever the caller's
+   * stack size.
+   */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    int[] exitCode = {1};
+    long stack = Long.getLong(WORKER_STACK_PROPERTY, WORKER_STACK_BYTES);
+    Thread worker = new Thread(null, () -> exitCode[0] = runHere(args, in, out, err), "cim-opt", stack);
+    worker.setUncaughtExceptionHandler((t, e) -> {
+      // Only an Error that picocli does not handle gets here; report it like the others.
+      err.println("cim-opt: internal error: " + e);
+      err.flush();
+    });
+    worker.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        worker.join();
+        break;
+      } catch (InterruptedException e) {
+        // Pass the interruption on to the work and wait for it to wind down.
+        interrupted = true;
+        worker.interrupt();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return exitCode[0];
+  }
+
+  private static int runHere(String[] args, InputStream in, PrintStream out, PrintStream err) {
     CimOpt tool = new CimOpt();
     tool.stdin = in;
     tool.stdout = out;
@@ -309,26 +350,37 @@ public final class CimOpt implements Callable<Integer> {
         ? new Location.FileLineCol(fileName, 0, 0)
         : new Location.FileLineCol(fileName, chunk.startLine(), chunk.startColumn());
     PrintOptions printOptions = new PrintOptions(true, printDebugInfo, printLocalScope);
-    Operation module = timed("Parser", () -> Parser.parse(ctx, chunk.paddedText(), fileName, start));
-    // Under --verify-diagnostics mlir-opt does not attach the failing op to verifier errors.
-    boolean valid = module != null
-        && timed("Parser", () -> new Verifier(ctx).printOpOnDiagnostic(!verifyDiagnostics).run(module));
-    if (valid && passFlags.runsPasses(pipelineText)) {
-      PassManager pm = passFlags.passManager(ctx, pipelineText, registry, verifyDiagnostics, printOptions, timing, stderr);
-      valid = passFlags.run(pm, module, stderr);
+    boolean valid;
+    List<Diagnostic> diags;
+    try {
+      Operation module = timed("Parser", () -> Parser.parse(ctx, chunk.paddedText(), fileName, start));
+      // Under --verify-diagnostics mlir-opt does not attach the failing op to verifier errors.
+      valid = module != null
+          && timed("Parser", () -> new Verifier(ctx).printOpOnDiagnostic(!verifyDiagnostics).run(module));
+      if (valid && passFlags.runsPasses(pipelineText)) {
+        PassManager pm = passFlags.passManager(ctx, pipelineText, registry, verifyDiagnostics, printOptions, timing, stderr);
+        valid = passFlags.run(pm, module, stderr);
+      }
+      diags = ctx.diagnostics().takeAll();
+      boolean failed = diags.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+      if (valid && !failed) {
+        timed("Output", () -> {
+          try {
+            OperationPrinter.printTopLevel(module, printOptions, w);
+            return null;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      }
+    } catch (StackOverflowError tooDeep) {
+      // Even the worker's large stack was not enough. Whatever was half done is dropped; the
+      // error points at the deepest bracket of the chunk, where the nesting got too deep.
+      Nesting.Position p = Nesting.deepestPoint(chunk.paddedText());
+      valid = false;
+      diags = List.of(Diagnostic.error(new Location.FileLineCol(fileName, p.line(), p.column()), "nesting too deep"));
     }
-    List<Diagnostic> diags = ctx.diagnostics().takeAll();
     boolean hadErrors = diags.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
-    if (valid && !hadErrors) {
-      timed("Output", () -> {
-        try {
-          OperationPrinter.printTopLevel(module, printOptions, w);
-          return null;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
     if (verifier != null) {
       verifier.handleAll(diags);
       stderr.print(verifier.takeErrors());

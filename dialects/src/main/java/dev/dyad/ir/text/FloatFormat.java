@@ -1107,7 +1107,16 @@ public final class FloatFormat {
     if (hex.isEmpty() || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
       throw new NumberFormatException("expected floating point literal: '" + body + "'");
     }
-    BigInteger value = new BigInteger(hex, 16);
+    // Leading zeros do not count; more digits than the width holds are out of range whatever
+    // they are (checked first, so that a megabyte-long literal costs no quadratic conversion).
+    int start = 0;
+    while (start < hex.length() - 1 && hex.charAt(start) == '0') {
+      start++;
+    }
+    if (hex.length() - start > (kind.width() + 3) / 4) {
+      throw new NumberFormatException("hexadecimal float constant out of range for type");
+    }
+    BigInteger value = new BigInteger(hex.substring(start), 16);
     if (value.bitLength() > kind.width()) {
       throw new NumberFormatException("hexadecimal float constant out of range for type");
     }

@@ -22,11 +22,21 @@ public interface ShapedType extends Type {
     return hasRank() && shape().stream().noneMatch(d -> d == DYNAMIC);
   }
 
-  /** Number of elements of a static shape. */
+  /**
+   * Number of elements of a static shape, or Long.MAX_VALUE when the product overflows (MLIR
+   * lets it wrap around; tensor<9223372036854775807x2xi32> is a valid type, and a saturated
+   * count keeps every "does the data match the type" comparison right).
+   */
   default long numElements() {
+    if (shape().contains(0L)) {
+      return 0;
+    }
     long n = 1;
     for (long d : shape()) {
-      n = Math.multiplyExact(n, d);
+      if (n > Long.MAX_VALUE / d) {
+        return Long.MAX_VALUE;
+      }
+      n *= d;
     }
     return n;
   }
