@@ -128,7 +128,7 @@ class CimOptRobustnessTest {
 
   @Test
   void randomTokenSequences() {
-    qt().withFixedSeed(SEED).withExamples(examples(1500))
+    qt().withFixedSeed(SEED).withExamples(examples(1000))
         .forAll(lists().of(integers().between(0, TOKENS.length - 1)).ofSizeBetween(0, 60), integers().between(0, FLAGS.length - 1))
         .checkAssert((tokens, flags) -> {
           StringBuilder sb = new StringBuilder();
@@ -161,7 +161,7 @@ class CimOptRobustnessTest {
 
   @Test
   void truncationsAtRandomOffsets() {
-    qt().withFixedSeed(SEED).withExamples(examples(800))
+    qt().withFixedSeed(SEED).withExamples(examples(500))
         .forAll(integers().between(0, SEEDS.size() - 1), integers().between(0, Integer.MAX_VALUE - 1))
         .checkAssert((file, offset) -> {
           Seed seed = SEEDS.get(file);
@@ -210,7 +210,7 @@ class CimOptRobustnessTest {
 
   @Test
   void randomMutationsOfValidFiles() {
-    qt().withFixedSeed(SEED).withExamples(examples(2500)).forAll(mutations(), mutations()).checkAssert((m1, m2) -> {
+    qt().withFixedSeed(SEED).withExamples(examples(1500)).forAll(mutations(), mutations()).checkAssert((m1, m2) -> {
       Seed seed = SEEDS.get(m1.file());
       // One or two edits of the same file.
       byte[] once = m1.apply(seed.bytes());
