@@ -159,13 +159,24 @@ final class AttrBuilder {
     if (ctx instanceof CirParser.DialectTypeContext c) {
       return dialectType(c.symbol);
     }
-    String key = ctx.getText();
+    // Only short types are cached, keyed by their source text (a substring: ctx.getText() is
+    // quadratic in the nesting depth, and deep types are rare anyway).
+    Token start = ctx.getStart();
+    Token stop = ctx.getStop();
+    int length = stop == null ? Integer.MAX_VALUE : stop.getStopIndex() - start.getStartIndex() + 1;
+    if (length > CACHED_TEXT_LIMIT) {
+      return compositeType(ctx);
+    }
+    String key = start.getInputStream().getText(
+        org.antlr.v4.runtime.misc.Interval.of(start.getStartIndex(), stop.getStopIndex()));
     Type cached = typeCache.get(key);
     if (cached != null) {
       return cached;
     }
     Type t = compositeType(ctx);
-    typeCache.put(key, t);
+    if (typeCache.size() < CACHE_CAPACITY) {
+      typeCache.put(key, t);
+    }
     return t;
   }
 
@@ -692,11 +703,11 @@ final class AttrBuilder {
   }
 
   /**
-   * Literals longer than this are rejected before conversion: BigInteger's decimal conversion is
-   * quadratic, and a 10 MB literal would take minutes (values this long only fit types wider than
-   * 65,000 bits).
+   * Literals longer than this are rejected before conversion: no value of the widest integer type
+   * (16,777,215 bits) has more digits, and BigInteger's decimal conversion of a 10 MB literal
+   * would take minutes.
    */
-  private static final int MAX_INTEGER_LITERAL = 20_000;
+  private static final int MAX_INTEGER_LITERAL = 5_100_000;
 
   private BigInteger parseInteger(Token literal) {
     String text = literal.getText();

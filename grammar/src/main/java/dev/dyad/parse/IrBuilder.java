@@ -142,7 +142,10 @@ final class IrBuilder extends CirBaseListener {
   @Override
   public void exitOperation(CirParser.OperationContext ctx) {
     // When the parser gives up, ANTLR may report the exit of a rule twice while unwinding.
-    if (opFrames.isEmpty() || opFrames.peek().ctx != ctx || ctx.exception != null) {
+    if (opFrames.isEmpty() || opFrames.peek().ctx != ctx || ctx.exception != null
+        || ctx.genericOperation() == null || ctx.genericOperation().functionType() == null) {
+      // Unwinding after an error (a syntax error, or a stack overflow in the parser): the op is
+      // incomplete and must not be built.
       return;
     }
     guarded(() -> {
