@@ -61,6 +61,9 @@ public final class CimOpt implements Callable<Integer> {
   @Option(names = "--verify-diagnostics", description = "Check diagnostics against expected-error/warning/remark/note annotations in the input.")
   boolean verifyDiagnostics;
 
+  @Option(names = "--list-ops", description = "List every registered operation with its operands, results, properties, attributes, regions and traits, and exit.")
+  boolean listOps;
+
   @Option(names = "--allow-unregistered-dialect", description = "Accept operations of dialects that are not registered.")
   boolean allowUnregisteredDialect;
 
@@ -160,6 +163,11 @@ public final class CimOpt implements Callable<Integer> {
     registry = PassRegistry.installed();
     if (passFlags.listPasses) {
       stdout.print(PassListing.render(registry));
+      stdout.flush();
+      return 0;
+    }
+    if (listOps) {
+      stdout.print(OpListing.render(Dialects.newContext()));
       stdout.flush();
       return 0;
     }
