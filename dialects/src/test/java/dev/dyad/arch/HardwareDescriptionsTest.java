@@ -185,6 +185,17 @@ class HardwareDescriptionsTest {
     assertThrows(IllegalArgumentException.class, () -> Unit.NS.toCanonical(BigDecimal.ONE, 0));
   }
 
+  @Test
+  void docsListEveryField() throws IOException {
+    String doc = Files.readString(Path.of("../docs/hardware.md"));
+    for (String field : DescriptionReader.FIELDS) {
+      assertTrue(doc.contains("| `" + field + "` |"), () -> "docs/hardware.md does not document " + field);
+    }
+    for (String name : HardwareDescriptions.presetNames()) {
+      assertTrue(doc.contains("### `" + name + "`"), () -> "docs/hardware.md does not describe preset " + name);
+    }
+  }
+
   static String presetText(String name) {
     try (var in = HardwareDescriptions.class.getClassLoader().getResourceAsStream("arch/" + name + ".json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -59,6 +59,14 @@ class ArchAttrTest {
   }
 
   @Test
+  void docsListEveryKey() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/hardware.md"));
+    for (String key : ArchAttr.KEYS) {
+      assertTrue(doc.contains("/ `" + key + "` |"), () -> "docs/hardware.md does not document key " + key);
+    }
+  }
+
+  @Test
   void otherBodiesStayOpaque() {
     assertNull(cim.parseAttribute("archive<{}>"));
     assertNull(cim.parseAttribute("mode<compute>"));
