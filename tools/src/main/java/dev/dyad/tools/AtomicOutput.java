@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * An output file written all at once: the text goes to a temporary file beside the target, which
  * replaces the target only on {@link #commit}. On {@link #abort} (or any failure) the target is
- * left untouched.
+ * left untouched. A symbolic link is written through (its file is replaced, not the link), and a
+ * target that is not a regular file ({@code /dev/null}, a pipe) is written into on commit rather
+ * than replaced.
  */
 public final class AtomicOutput implements AutoCloseable {
   private final Path target;
@@ -27,7 +29,13 @@ public final class AtomicOutput implements AutoCloseable {
   }
 
   public static AtomicOutput begin(Path target) throws IOException {
+    if (Files.exists(target)) {
+      target = target.toRealPath();
+    }
     Path dir = target.toAbsolutePath().getParent();
+    if (!Files.isRegularFile(target) && Files.exists(target)) {
+      dir = Path.of(System.getProperty("java.io.tmpdir"));
+    }
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     return new AtomicOutput(target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
   }
@@ -39,6 +47,15 @@ public final class AtomicOutput implements AutoCloseable {
   /** Makes the written text the target's content. */
   public void commit() throws IOException {
     writer.close();
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      try (java.io.OutputStream out = Files.newOutputStream(target)) {
+        Files.copy(tmp, out);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      done = true;
+      return;
+    }
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
