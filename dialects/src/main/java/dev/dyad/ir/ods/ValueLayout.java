@@ -22,6 +22,11 @@ final class ValueLayout {
         OpDefinition.OPERAND_SEGMENT_SIZES);
   }
 
+  /** The operand layout of an op about to be built from {@code count} operands. */
+  static ValueLayout operands(OpDefinition def, int count, Attribute segments) {
+    return of(def.operands(), count, segments, OpDefinition.OPERAND_SEGMENT_SIZES);
+  }
+
   static ValueLayout results(OpDefinition def, Operation op) {
     return of(def.results(), op.getNumResults(), op.getProperty(OpDefinition.RESULT_SEGMENT_SIZES),
         OpDefinition.RESULT_SEGMENT_SIZES);
