@@ -2,6 +2,7 @@ package dev.dyad.tools;
 
 import dev.dyad.dialect.arith.ArithDialect;
 import dev.dyad.dialect.builtin.BuiltinDialect;
+import dev.dyad.dialect.cim.CimDialect;
 import dev.dyad.dialect.func.FuncDialect;
 import dev.dyad.dialect.nn.NnDialect;
 import dev.dyad.ir.Context;
@@ -16,6 +17,7 @@ public final class Dialects {
     ctx.register(new FuncDialect());
     ctx.register(new ArithDialect());
     ctx.register(new NnDialect());
+    ctx.register(new CimDialect());
     return ctx;
   }
 }

@@ -17,26 +17,49 @@ final class ValueLayout {
     this.starts = starts;
   }
 
+  /** Layouts of ops whose groups are all single values (most ops): one value per group, shared. */
+  private static final ValueLayout[] ALL_SINGLE = new ValueLayout[8];
+
+  static {
+    for (int n = 0; n < ALL_SINGLE.length; n++) {
+      int[] starts = new int[n + 1];
+      for (int i = 0; i <= n; i++) {
+        starts[i] = i;
+      }
+      ALL_SINGLE[n] = new ValueLayout(starts);
+    }
+  }
+
   static ValueLayout operands(OpDefinition def, Operation op) {
-    return of(def.operands(), op.getNumOperands(), op.getProperty(OpDefinition.OPERAND_SEGMENT_SIZES),
-        OpDefinition.OPERAND_SEGMENT_SIZES);
+    int variable = def.variableOperandGroups();
+    String name = OpDefinition.OPERAND_SEGMENT_SIZES;
+    return of(def.operands(), variable, op.getNumOperands(), variable > 1 ? op.getProperty(name) : null, name);
   }
 
   /** The operand layout of an op about to be built from {@code count} operands. */
   static ValueLayout operands(OpDefinition def, int count, Attribute segments) {
-    return of(def.operands(), count, segments, OpDefinition.OPERAND_SEGMENT_SIZES);
+    return of(def.operands(), def.variableOperandGroups(), count, segments, OpDefinition.OPERAND_SEGMENT_SIZES);
   }
 
   static ValueLayout results(OpDefinition def, Operation op) {
-    return of(def.results(), op.getNumResults(), op.getProperty(OpDefinition.RESULT_SEGMENT_SIZES),
-        OpDefinition.RESULT_SEGMENT_SIZES);
+    int variable = def.variableResultGroups();
+    String name = OpDefinition.RESULT_SEGMENT_SIZES;
+    return of(def.results(), variable, op.getNumResults(), variable > 1 ? op.getProperty(name) : null, name);
   }
 
-  /** The layout; throws on IR the verifier would reject (bad counts or segment sizes). */
-  private static ValueLayout of(List<ValueDef> groups, int actual, Attribute segments, String segmentName) {
-    int[] sizes = OpDefinition.variableCount(groups) > 1
-        ? segmentSizes(groups.size(), segments, segmentName)
-        : inferredSizes(groups, actual);
+  /**
+   * The layout; {@code segments} is the segment-sizes property (read only when several groups
+   * are variable). Throws on IR the verifier would reject (bad counts or segment sizes).
+   */
+  private static ValueLayout of(List<ValueDef> groups, int variable, int actual, Attribute segments,
+      String segmentName) {
+    int n = groups.size();
+    if (variable == 0 && actual == n && n < ALL_SINGLE.length) {
+      return ALL_SINGLE[n];
+    }
+    int[] sizes = variable > 1
+        ? segmentSizes(n, segments, segmentName)
+        : inferredSizes(groups, variable, actual);
     int[] starts = new int[groups.size() + 1];
     for (int i = 0; i < sizes.length; i++) {
       starts[i + 1] = starts[i] + sizes[i];
@@ -47,8 +70,8 @@ final class ValueLayout {
     return new ValueLayout(starts);
   }
 
-  private static int[] inferredSizes(List<ValueDef> groups, int actual) {
-    int singles = groups.size() - OpDefinition.variableCount(groups);
+  private static int[] inferredSizes(List<ValueDef> groups, int variable, int actual) {
+    int singles = groups.size() - variable;
     int[] sizes = new int[groups.size()];
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = groups.get(i).arity().isVariable() ? actual - singles : 1;
