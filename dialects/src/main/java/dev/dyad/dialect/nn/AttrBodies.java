@@ -1,17 +1,32 @@
 package dev.dyad.dialect.nn;
 
+import dev.dyad.ir.InvalidAttributeException;
+
 /** Reads the bodies of the nn attributes ({@code keyword<...>}) handed over by the parser. */
 final class AttrBodies {
   private AttrBodies() {}
 
-  /** The stripped text between {@code keyword<} and the final {@code >}, or null. */
-  static String inner(String body, String keyword) {
-    String s = body.strip();
-    if (!s.startsWith(keyword) || !s.endsWith(">")) {
-      return null;
+  /** Whether {@code body} names the attribute {@code keyword} (and not a longer identifier). */
+  static boolean names(String body, String keyword) {
+    if (!body.startsWith(keyword)) {
+      return false;
     }
-    String rest = s.substring(keyword.length()).strip();
-    return rest.startsWith("<") ? rest.substring(1, rest.length() - 1).strip() : null;
+    String rest = body.substring(keyword.length());
+    return rest.isEmpty() || rest.charAt(0) == '<' || Character.isWhitespace(rest.charAt(0));
+  }
+
+  /**
+   * The stripped text between {@code keyword<} and the final {@code >}.
+   *
+   * @throws InvalidAttributeException when the brackets are missing ({@code expected} says what
+   *     belongs inside)
+   */
+  static String inner(String body, String keyword, String expected) {
+    String rest = body.strip().substring(keyword.length()).strip();
+    if (!rest.startsWith("<") || !rest.endsWith(">")) {
+      throw invalid(keyword, "expected '<" + expected + ">' after '" + keyword + "'");
+    }
+    return rest.substring(1, rest.length() - 1).strip();
   }
 
   /** A decimal integer with an optional minus sign that fits a long, or null. */
@@ -24,5 +39,9 @@ final class AttrBodies {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  static InvalidAttributeException invalid(String keyword, String message) {
+    return new InvalidAttributeException("#" + NnDialect.NAMESPACE + "." + keyword + ": " + message);
   }
 }

@@ -2,6 +2,7 @@ package dev.dyad.dialect.nn;
 
 import dev.dyad.ir.Builder;
 import dev.dyad.ir.Dialect;
+import dev.dyad.ir.InvalidAttributeException;
 import dev.dyad.ir.Location;
 import dev.dyad.ir.OpDef;
 import dev.dyad.ir.Operation;
@@ -37,14 +38,18 @@ public final class NnDialect implements Dialect {
     return OPS;
   }
 
-  /** {@code #nn.weights<"file", offset>} and {@code #nn.random<seed>}; other bodies stay opaque. */
+  /**
+   * {@code #nn.weights<"file", offset>} and {@code #nn.random<seed>}; other bodies stay opaque.
+   *
+   * @throws InvalidAttributeException when one of the two is malformed
+   */
   @Override
   public Attribute parseAttribute(String body) {
     String s = body.strip();
-    if (s.startsWith(WeightsAttr.KEYWORD)) {
+    if (AttrBodies.names(s, WeightsAttr.KEYWORD)) {
       return WeightsAttr.parse(s);
     }
-    if (s.startsWith(RandomAttr.KEYWORD)) {
+    if (AttrBodies.names(s, RandomAttr.KEYWORD)) {
       return RandomAttr.parse(s);
     }
     return null;

@@ -1,6 +1,7 @@
 package dev.dyad.dialect.nn;
 
 import dev.dyad.ir.AsmPrinter;
+import dev.dyad.ir.InvalidAttributeException;
 import dev.dyad.ir.attr.Attribute;
 
 /**
@@ -11,11 +12,18 @@ import dev.dyad.ir.attr.Attribute;
 public record RandomAttr(long seed) implements Attribute {
   static final String KEYWORD = "random";
 
-  /** Parses the body {@code random<seed>}, or returns null when it is not one. */
+  /**
+   * Parses the body {@code random<seed>}.
+   *
+   * @throws InvalidAttributeException when it is malformed
+   */
   static RandomAttr parse(String body) {
-    String inner = AttrBodies.inner(body, KEYWORD);
-    Long seed = inner == null ? null : AttrBodies.parseLong(inner);
-    return seed == null ? null : new RandomAttr(seed);
+    String inner = AttrBodies.inner(body, KEYWORD, "seed");
+    Long seed = AttrBodies.parseLong(inner);
+    if (seed == null) {
+      throw AttrBodies.invalid(KEYWORD, "the seed must be a 64-bit integer, but is '" + inner + "'");
+    }
+    return new RandomAttr(seed);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.dyad.dialect.nn;
 
 import dev.dyad.ir.AsmPrinter;
+import dev.dyad.ir.InvalidAttributeException;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.text.StringEscapes;
 import java.nio.charset.StandardCharsets;
@@ -25,26 +26,34 @@ public record WeightsAttr(String file, long offset) implements Attribute {
     }
   }
 
-  /** Parses the body {@code weights<"file", offset>}, or returns null when it is not one. */
+  /**
+   * Parses the body {@code weights<"file", offset>}.
+   *
+   * @throws InvalidAttributeException when it is malformed
+   */
   static WeightsAttr parse(String body) {
-    String inner = AttrBodies.inner(body, KEYWORD);
-    if (inner == null || !inner.startsWith("\"")) {
-      return null;
+    String inner = AttrBodies.inner(body, KEYWORD, "\"file\", offset");
+    if (!inner.startsWith("\"")) {
+      throw AttrBodies.invalid(KEYWORD, "expected a quoted file name");
     }
     int end;
     try {
       end = StringEscapes.scan(inner, 0);
     } catch (IllegalArgumentException e) {
-      return null;
+      throw AttrBodies.invalid(KEYWORD, "invalid file name string: " + e.getMessage());
     }
     String file = new String(StringEscapes.decode(inner, 0, end), StandardCharsets.UTF_8);
+    if (file.isEmpty()) {
+      throw AttrBodies.invalid(KEYWORD, "the file name must not be empty");
+    }
     String rest = inner.substring(end).strip();
     if (!rest.startsWith(",")) {
-      return null;
+      throw AttrBodies.invalid(KEYWORD, "expected ', offset' after the file name");
     }
-    Long offset = AttrBodies.parseLong(rest.substring(1).strip());
-    if (file.isEmpty() || offset == null || offset < 0) {
-      return null;
+    String digits = rest.substring(1).strip();
+    Long offset = AttrBodies.parseLong(digits);
+    if (offset == null || offset < 0) {
+      throw AttrBodies.invalid(KEYWORD, "the offset must be a non-negative 64-bit integer, but is '" + digits + "'");
     }
     return new WeightsAttr(file, offset);
   }

@@ -2,6 +2,7 @@ package dev.dyad.dialect.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dyad.dialect.builtin.ModuleOp;
@@ -9,6 +10,7 @@ import dev.dyad.ir.AsmPrinter;
 import dev.dyad.ir.Block;
 import dev.dyad.ir.Builder;
 import dev.dyad.ir.FoldResult;
+import dev.dyad.ir.InvalidAttributeException;
 import dev.dyad.ir.IrFixture;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.attr.Attribute;
@@ -47,12 +49,29 @@ class NnDialectTest {
   }
 
   @Test
-  void malformedBodiesStayOpaque() {
-    for (String body : List.of("weights<\"w.bin\">", "weights<\"w.bin\", -1>", "weights<\"\", 0>", "weights<w.bin, 0>",
-        "weights<\"w.bin\", 0x10>", "weights<\"w.bin, 0>", "random<>", "random<1.5>",
-        "random<99999999999999999999>", "random", "other<1>")) {
+  void malformedBodiesAreErrorsOtherBodiesStayOpaque() {
+    assertInvalid("weights<\"w.bin\">", "#nn.weights: expected ', offset' after the file name");
+    assertInvalid("weights<\"w.bin\", -1>",
+        "#nn.weights: the offset must be a non-negative 64-bit integer, but is '-1'");
+    assertInvalid("weights<\"w.bin\", 0x10>",
+        "#nn.weights: the offset must be a non-negative 64-bit integer, but is '0x10'");
+    assertInvalid("weights<\"\", 0>", "#nn.weights: the file name must not be empty");
+    assertInvalid("weights<w.bin, 0>", "#nn.weights: expected a quoted file name");
+    assertInvalid("weights", "#nn.weights: expected '<\"file\", offset>' after 'weights'");
+    assertInvalid("weights<\"w.bin, 0>", "#nn.weights: invalid file name string: expected '\"' in string literal"
+        + " at offset 9");
+    assertInvalid("random<>", "#nn.random: the seed must be a 64-bit integer, but is ''");
+    assertInvalid("random<1.5>", "#nn.random: the seed must be a 64-bit integer, but is '1.5'");
+    assertInvalid("random<99999999999999999999>",
+        "#nn.random: the seed must be a 64-bit integer, but is '99999999999999999999'");
+    for (String body : List.of("weightsfile<1>", "randomly", "other<1>")) {
       assertNull(dialect.parseAttribute(body), body);
     }
+  }
+
+  private void assertInvalid(String body, String message) {
+    InvalidAttributeException e = assertThrows(InvalidAttributeException.class, () -> dialect.parseAttribute(body));
+    assertEquals(message, e.getMessage());
   }
 
   @Test
