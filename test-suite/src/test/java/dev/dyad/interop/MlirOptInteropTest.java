@@ -8,8 +8,10 @@ import dev.dyad.ir.Diagnostic;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.OperationPrinter;
 import dev.dyad.ir.PrintOptions;
+import dev.dyad.ir.Verifier;
 import dev.dyad.parse.Parser;
 import dev.dyad.roundtrip.RandomIr;
+import dev.dyad.tools.Dialects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,10 @@ import org.junit.jupiter.api.TestFactory;
  *       modules, Dyad's print (plain, with locations, with locations and no aliases) is accepted by
  *       {@code mlir-opt-22 --allow-unregistered-dialect --mlir-print-op-generic} and printed back
  *       byte for byte;
+ *   <li>Dyad's dialects in MLIR's generic form: every round-trip file under
+ *       {@code src/test/lit/dialects}, parsed and verified with Dyad's dialects registered (so the
+ *       printed properties include their materialised defaults), is printed back byte for byte by
+ *       {@code mlir-opt-22 --allow-unregistered-dialect}, to which these dialects are unknown;
  *   <li>mlir-opt's output is Dyad's input: every {@code mlir-syntax/*.mlir} file (custom syntax of
  *       registered dialects) goes through mlir-opt live, and cim-opt, given that generic output,
  *       reproduces it byte for byte.
@@ -149,6 +155,53 @@ class MlirOptInteropTest {
 
   private static int size(int i) {
     return 1 + (i * 13) % 40;
+  }
+
+  // ---- Dyad's dialects -> mlir-opt ------------------------------------------------------------
+
+  /** The lit files of Dyad's dialects that hold valid IR (the invalid*.cir ones test diagnostics). */
+  private static List<Path> dialectRoundTripFiles() throws IOException {
+    try (Stream<Path> s = Files.walk(Path.of("src/test/lit/dialects"))) {
+      return s.filter(p -> p.toString().endsWith(".cir") && !p.getFileName().toString().startsWith("invalid"))
+          .sorted().toList();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> dialectsPrintedByDyadAreAFixpointOfMlirOpt() throws IOException {
+    MlirOpt.assumeInstalled();
+    List<Path> files = dialectRoundTripFiles();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Mode mode : Mode.values()) {
+      List<String> printed = new ArrayList<>();
+      for (Path f : files) {
+        printed.add(printRegistered(f, mode.options));
+      }
+      MlirOpt.Result r = MlirOpt.runBatch(printed, mode.mlirOptArgs(true));
+      for (int i = 0; i < files.size(); i++) {
+        int index = i;
+        String name = files.get(i).getParent().getFileName() + "/" + files.get(i).getFileName();
+        tests.add(DynamicTest.dynamicTest(mode + " " + name,
+            () -> assertAcceptedUnchanged(name, printed.get(index), r, index)));
+      }
+    }
+    return tests.stream();
+  }
+
+  /** {@code file} parsed and verified with the dialects cim-opt registers, then printed. */
+  private static String printRegistered(Path file, PrintOptions options) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    Context ctx = Dialects.newContext();
+    Operation module = Parser.parse(ctx, text, file.getFileName().toString());
+    if (module == null || !Verifier.verify(ctx, module)) {
+      StringBuilder sb = new StringBuilder();
+      ctx.sources().add(file.getFileName().toString(), text);
+      for (Diagnostic d : ctx.diagnostics().takeAll()) {
+        sb.append(ctx.sources().render(d));
+      }
+      throw new AssertionError("Dyad rejects " + file + ":\n" + sb);
+    }
+    return OperationPrinter.printTopLevel(module, options);
   }
 
   // ---- mlir-opt -> Dyad: custom syntax of registered dialects ---------------------------------

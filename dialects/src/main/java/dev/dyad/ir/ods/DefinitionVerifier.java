@@ -46,7 +46,8 @@ final class DefinitionVerifier {
         && verifyValues("result", def.results(), ValueLayout::results, op.getResults())
         && verifyRegionConstraints()
         && verifyConstraintVariables()
-        && verifyTraits(false);
+        && verifyTraits(false)
+        && verifyInferredTypes();
     if (ok && def.verifier() != null) {
       def.verifier().verify(op, emitter);
     }
@@ -329,6 +330,34 @@ final class DefinitionVerifier {
         types.add(values.get(i).getType());
       }
     }
+  }
+
+  // ---- result-type inference (MLIR's InferTypeOpInterface verification) ------------------------
+
+  private boolean verifyInferredTypes() {
+    InferTypesHook hook = def.typeInference();
+    if (hook == null) {
+      return true;
+    }
+    List<Type> inferred;
+    try {
+      inferred = hook.infer(OpAdaptor.of(def, op));
+    } catch (TypeInferenceException e) {
+      return fail(e.getMessage());
+    }
+    List<Type> actual = op.getResultTypes();
+    if (inferred.size() != actual.size()) {
+      return fail("inferred " + inferred.size() + " result types, but the op has " + actual.size() + " results");
+    }
+    for (int i = 0; i < actual.size(); i++) {
+      if (inferred.get(i).equals(actual.get(i))) {
+        continue;
+      }
+      String which = actual.size() == 1 ? "result type" : "type of result #" + i;
+      return fail("inferred " + which + " '" + AsmPrinter.toString(inferred.get(i)) + "' does not match '"
+          + AsmPrinter.toString(actual.get(i)) + "'");
+    }
+    return true;
   }
 
   private boolean fail(String message) {

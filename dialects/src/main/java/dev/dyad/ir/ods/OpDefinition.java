@@ -2,9 +2,11 @@ package dev.dyad.ir.ods;
 
 import dev.dyad.ir.DiagnosticEmitter;
 import dev.dyad.ir.FoldResult;
+import dev.dyad.ir.Location;
 import dev.dyad.ir.OpDef;
 import dev.dyad.ir.OpResult;
 import dev.dyad.ir.Operation;
+import dev.dyad.ir.OperationState;
 import dev.dyad.ir.PropertiesSplit;
 import dev.dyad.ir.Region;
 import dev.dyad.ir.Trait;
@@ -13,6 +15,7 @@ import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.type.IntegerType;
+import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -47,6 +50,7 @@ public final class OpDefinition implements OpDef {
   private final VerifyHook regionVerifier;
   private final Predicate<Operation> symbolDeclaration;
   private final FoldHook folder;
+  private final InferTypesHook typeInference;
   // Derived once: the verifier asks for these on every op.
   private final int variableOperandGroups;
   private final int variableResultGroups;
@@ -67,6 +71,7 @@ public final class OpDefinition implements OpDef {
     this.regionVerifier = b.regionVerifier;
     this.symbolDeclaration = b.symbolDeclaration;
     this.folder = b.folder;
+    this.typeInference = b.typeInference;
     this.variableOperandGroups = variableCount(operands);
     this.variableResultGroups = variableCount(results);
     this.variadicRegions = (int) regions.stream().filter(RegionDef::variadic).count();
@@ -137,6 +142,10 @@ public final class OpDefinition implements OpDef {
 
   VerifyHook regionVerifier() {
     return regionVerifier;
+  }
+
+  InferTypesHook typeInference() {
+    return typeInference;
   }
 
   public AttrDef attributeDef(String attrName) {
@@ -215,6 +224,58 @@ public final class OpDefinition implements OpDef {
     return folder == null ? FoldResult.failure() : folder.fold(op, operands);
   }
 
+  // ---- result-type inference -------------------------------------------------------------------
+
+  /** Whether the definition declares a result-type inference. */
+  public boolean infersTypes() {
+    return typeInference != null;
+  }
+
+  /**
+   * The result types of an op of this kind with these operand types and properties (defaults
+   * apply to absent properties).
+   *
+   * @throws TypeInferenceException when the operands or properties are invalid for the op
+   * @throws IllegalStateException when the definition declares no inference
+   */
+  public List<Type> inferResultTypes(List<Type> operandTypes, DictionaryAttr properties) {
+    if (typeInference == null) {
+      throw new IllegalStateException("'" + name + "' does not infer its result types");
+    }
+    return List.copyOf(typeInference.infer(OpAdaptor.of(this, operandTypes, properties)));
+  }
+
+  /**
+   * Creates an op at {@code b}'s insertion point with inferred result types and the properties'
+   * defaults materialised (as the parser does).
+   *
+   * @throws IllegalArgumentException when the result types cannot be inferred (invalid operands
+   *     or properties: a bug in the caller); the message is the verifier's
+   */
+  public Operation create(dev.dyad.ir.Builder b, Location loc, List<? extends Value> operands,
+      DictionaryAttr properties) {
+    List<Type> types = new ArrayList<>();
+    for (Value v : operands) {
+      types.add(v.getType());
+    }
+    DictionaryAttr props = PropertySplitter.withDefaults(this, properties);
+    try {
+      return create(b, loc, operands, props, inferResultTypes(types, props));
+    } catch (TypeInferenceException e) {
+      throw new IllegalArgumentException("'" + name + "' op " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates an op with the given result types and the properties' defaults materialised. */
+  public Operation create(dev.dyad.ir.Builder b, Location loc, List<? extends Value> operands,
+      DictionaryAttr properties, List<? extends Type> resultTypes) {
+    OperationState st = b.state(name, loc);
+    st.addOperands(operands).addTypes(resultTypes);
+    DictionaryAttr props = PropertySplitter.withDefaults(this, properties);
+    st.properties = props.isEmpty() ? null : props;
+    return b.create(st);
+  }
+
   /** Whether the definition declares a fold rule. */
   public boolean hasFolder() {
     return folder != null;
@@ -290,6 +351,11 @@ public final class OpDefinition implements OpDef {
     return new DenseArrayAttr(IntegerType.I32, bits);
   }
 
+  /** The index of operand group {@code group} in the declaration. */
+  int operandIndex(String group) {
+    return indexOf(operands, group);
+  }
+
   private int indexOf(List<ValueDef> groups, String group) {
     for (int i = 0; i < groups.size(); i++) {
       if (groups.get(i).name().equals(group)) {
@@ -325,6 +391,7 @@ public final class OpDefinition implements OpDef {
     private VerifyHook regionVerifier;
     private Predicate<Operation> symbolDeclaration;
     private FoldHook folder;
+    private InferTypesHook typeInference;
 
     private Builder(String name) {
       if (name.indexOf('.') <= 0) {
@@ -438,6 +505,16 @@ public final class OpDefinition implements OpDef {
     /** The fold rule (MLIR's {@code hasFolder}); the op's results may fold to values or constants. */
     public Builder fold(FoldHook hook) {
       this.folder = hook;
+      return this;
+    }
+
+    /**
+     * The result-type inference (MLIR's {@code InferTypeOpInterface}): the verifier reports its
+     * failures and any difference from the op's result types, and {@link OpDefinition#create}
+     * builds ops from it. It runs after the declared constraints and traits.
+     */
+    public Builder inferTypes(InferTypesHook hook) {
+      this.typeInference = hook;
       return this;
     }
 

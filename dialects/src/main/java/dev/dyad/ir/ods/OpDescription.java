@@ -35,6 +35,9 @@ final class OpDescription {
     for (Trait t : def.traits()) {
       sb.append("  trait ").append(t.name()).append('\n');
     }
+    if (def.infersTypes()) {
+      sb.append("  infers its result types\n");
+    }
     return sb.toString();
   }
 

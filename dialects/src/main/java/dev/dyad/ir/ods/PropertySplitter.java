@@ -62,7 +62,7 @@ final class PropertySplitter {
     return new PropertiesSplit(props.isEmpty() ? null : props, new DictionaryAttr(discardable), null);
   }
 
-  private static DictionaryAttr withDefaults(OpDefinition def, DictionaryAttr props) {
+  static DictionaryAttr withDefaults(OpDefinition def, DictionaryAttr props) {
     for (AttrDef d : def.attributes()) {
       if (d.inherent() && d.defaultValue() != null && !props.contains(d.name())) {
         props = props.with(d.name(), d.defaultValue());

@@ -31,22 +31,34 @@ final class ValueLayout {
   }
 
   static ValueLayout operands(OpDefinition def, Operation op) {
-    return of(def.operands(), def.variableOperandGroups(), op.getNumOperands(),
-        op, OpDefinition.OPERAND_SEGMENT_SIZES);
+    int variable = def.variableOperandGroups();
+    String name = OpDefinition.OPERAND_SEGMENT_SIZES;
+    return of(def.operands(), variable, op.getNumOperands(), variable > 1 ? op.getProperty(name) : null, name);
+  }
+
+  /** The operand layout of an op about to be built from {@code count} operands. */
+  static ValueLayout operands(OpDefinition def, int count, Attribute segments) {
+    return of(def.operands(), def.variableOperandGroups(), count, segments, OpDefinition.OPERAND_SEGMENT_SIZES);
   }
 
   static ValueLayout results(OpDefinition def, Operation op) {
-    return of(def.results(), def.variableResultGroups(), op.getNumResults(), op, OpDefinition.RESULT_SEGMENT_SIZES);
+    int variable = def.variableResultGroups();
+    String name = OpDefinition.RESULT_SEGMENT_SIZES;
+    return of(def.results(), variable, op.getNumResults(), variable > 1 ? op.getProperty(name) : null, name);
   }
 
-  /** The layout; throws on IR the verifier would reject (bad counts or segment sizes). */
-  private static ValueLayout of(List<ValueDef> groups, int variable, int actual, Operation op, String segmentName) {
+  /**
+   * The layout; {@code segments} is the segment-sizes property (read only when several groups
+   * are variable). Throws on IR the verifier would reject (bad counts or segment sizes).
+   */
+  private static ValueLayout of(List<ValueDef> groups, int variable, int actual, Attribute segments,
+      String segmentName) {
     int n = groups.size();
     if (variable == 0 && actual == n && n < ALL_SINGLE.length) {
       return ALL_SINGLE[n];
     }
     int[] sizes = variable > 1
-        ? segmentSizes(n, op.getProperty(segmentName), segmentName)
+        ? segmentSizes(n, segments, segmentName)
         : inferredSizes(groups, variable, actual);
     int[] starts = new int[groups.size() + 1];
     for (int i = 0; i < sizes.length; i++) {
