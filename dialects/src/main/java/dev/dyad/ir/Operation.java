@@ -169,10 +169,13 @@ public final class Operation {
 
   public List<OpResult> getResults() {
     // The array never changes, so a read-only view is safe (List.of would copy it every call).
-    return Collections.unmodifiableList(Arrays.asList(results));
+    return results.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(results));
   }
 
   public List<Type> getResultTypes() {
+    if (results.length == 1) {
+      return List.of(results[0].getType());
+    }
     List<Type> types = new ArrayList<>(results.length);
     for (OpResult r : results) {
       types.add(r.getType());
@@ -285,7 +288,7 @@ public final class Operation {
   }
 
   public List<Region> getRegions() {
-    return Collections.unmodifiableList(Arrays.asList(regions));
+    return regions.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(regions));
   }
 
   // ---- position in the IR ----------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.List;
 public final class Region {
   Operation parent;
   private final List<Block> blocks = new ArrayList<>();
+  private final List<Block> blocksView = Collections.unmodifiableList(blocks);
 
   public Region() {}
 
@@ -16,7 +17,7 @@ public final class Region {
   }
 
   public List<Block> getBlocks() {
-    return Collections.unmodifiableList(blocks);
+    return blocksView;
   }
 
   public boolean isEmpty() {

@@ -105,7 +105,8 @@ public final class GreedyPatternRewriteDriver implements RewriterListener {
       continueRewrites = RegionSimplifier.eraseUnreachableBlocks(rewriter, scope);
       continueRewrites |= processWorklist();
       if (config.regionSimplification() != GreedyRewriteConfig.RegionSimplification.DISABLED) {
-        continueRewrites |= RegionSimplifier.simplify(rewriter, scope);
+        continueRewrites |= RegionSimplifier.simplify(rewriter, scope,
+            config.regionSimplification() == GreedyRewriteConfig.RegionSimplification.AGGRESSIVE);
       }
       changed |= continueRewrites;
       if (!continueRewrites) {

@@ -16,12 +16,17 @@ public record GreedyRewriteConfig(boolean topDown, int maxIterations, long maxNu
     boolean cseConstants, RegionSimplification regionSimplification, boolean reportNonConvergence,
     RewriterListener listener) {
 
-  /** Region simplification levels (MLIR's {@code GreedySimplifyRegionLevel}, without block merging). */
+  /** Region simplification levels (MLIR's {@code GreedySimplifyRegionLevel}). */
   public enum RegionSimplification {
     /** None. */
     DISABLED,
-    /** Erase blocks unreachable from their region's entry and ops whose results nothing live uses. */
-    NORMAL
+    /**
+     * Erase blocks unreachable from their region's entry, ops whose results nothing live uses and
+     * unused arguments of non-entry blocks.
+     */
+    NORMAL,
+    /** As {@link #NORMAL}, and merge identical blocks. */
+    AGGRESSIVE
   }
 
   public static final int NO_LIMIT = -1;

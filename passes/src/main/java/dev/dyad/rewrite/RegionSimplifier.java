@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * MLIR's "normal" region simplification without what needs branch interfaces (Dyad has none):
- * erases blocks unreachable from their region's entry, then every op that is not live, live
- * meaning it may have effects (or is a terminator) or a live op uses one of its results. The
+ * MLIR's region simplification: erases blocks unreachable from their region's entry, then every op
+ * that is not live, live meaning it may have effects (or is a terminator) or a live op uses one of
+ * its results, then unused arguments of non-entry blocks; the aggressive level also merges
+ * identical blocks ({@link BlockMerger}). What needs a branch interface (rewriting successor
+ * operands, dropping arguments every predecessor passes the same value) has nothing to act on in
+ * Dyad, which defines no branch ops; MLIR skips it for the same ops. The
  * first half also runs on its own in every greedy iteration, as in MLIR: patterns are not safe on
  * unreachable code, where an op may use its own result.
  */
@@ -24,9 +27,18 @@ public final class RegionSimplifier {
 
   /** Simplifies {@code region} and the regions nested in it; whether anything was erased. */
   public static boolean simplify(PatternRewriter rewriter, Region region) {
+    return simplify(rewriter, region, false);
+  }
+
+  /**
+   * As {@link #simplify(PatternRewriter, Region)}, and with {@code mergeBlocks} (MLIR's aggressive
+   * level) identical blocks are merged too; whether anything changed.
+   */
+  public static boolean simplify(PatternRewriter rewriter, Region region, boolean mergeBlocks) {
     boolean erasedBlocks = eraseUnreachableBlocks(rewriter, region);
     boolean erasedOps = eraseDeadOps(rewriter, region);
-    return erasedBlocks || erasedOps;
+    boolean merged = mergeBlocks && BlockMerger.mergeIdenticalBlocks(rewriter, region);
+    return erasedBlocks || erasedOps || merged;
   }
 
   // ---- unreachable blocks -------------------------------------------------------------------
@@ -154,7 +166,25 @@ public final class RegionSimplifier {
         op = prev;
       }
     }
+    eraseDeadArguments(region);
     return erased;
+  }
+
+  /**
+   * Erases the unused arguments of every block but the entry (whose arguments are a contract with
+   * the parent op). Dyad has no branch interface, so successor operands are left alone, as MLIR
+   * does for terminators it cannot reason about; like MLIR, this alone does not count as a change.
+   */
+  private static void eraseDeadArguments(Region region) {
+    List<Block> blocks = region.getBlocks();
+    for (int b = 1; b < blocks.size(); b++) {
+      Block block = blocks.get(b);
+      for (int i = block.getNumArguments() - 1; i >= 0; i--) {
+        if (block.getArgument(i).useEmpty()) {
+          block.eraseArgument(i);
+        }
+      }
+    }
   }
 
   private static <T> Set<T> identitySet(List<T> initial) {

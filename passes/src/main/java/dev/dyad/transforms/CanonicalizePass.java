@@ -15,7 +15,7 @@ public final class CanonicalizePass extends Pass {
   public enum RegionSimplify implements OptionType.Spelled {
     DISABLED("disabled", "Don't run any control-flow simplification."),
     NORMAL("normal", "Perform simple control-flow simplifications (unreachable blocks, dead ops)."),
-    AGGRESSIVE("aggressive", "As normal: block merging is not implemented.");
+    AGGRESSIVE("aggressive", "Perform aggressive control-flow simplification (e.g. block merging).");
 
     private final String spelling;
     private final String description;
@@ -69,8 +69,11 @@ public final class CanonicalizePass extends Pass {
 
   @Override
   public void run(Operation op, PassContext ctx) {
-    RegionSimplification level = regionSimplify.get() == RegionSimplify.DISABLED
-        ? RegionSimplification.DISABLED : RegionSimplification.NORMAL;
+    RegionSimplification level = switch (regionSimplify.get()) {
+      case DISABLED -> RegionSimplification.DISABLED;
+      case NORMAL -> RegionSimplification.NORMAL;
+      case AGGRESSIVE -> RegionSimplification.AGGRESSIVE;
+    };
     long iterations = maxIterations.get();
     Canonicalizer.Options o = new Canonicalizer.Options(topDown.get(), level,
         iterations > Integer.MAX_VALUE || iterations < 0 ? -1 : (int) iterations, maxNumRewrites.get(),

@@ -39,6 +39,14 @@ class MlirOptOracleTest {
     return null;
   }
 
+  private static List<String> cfgPrograms(long seed) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < PROGRAMS; i++) {
+      out.add(TestIr.print(TestIr.parse(TestIr.context(), CfgPrograms.generate(seed + i))));
+    }
+    return out;
+  }
+
   private static List<String> programs(long seed) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < PROGRAMS; i++) {
@@ -55,7 +63,7 @@ class MlirOptOracleTest {
     try {
       Files.writeString(in, String.join(SEPARATOR, inputs), StandardCharsets.UTF_8);
       List<String> command = new ArrayList<>(List.of(binary.toString(), "--split-input-file",
-          "--mlir-print-op-generic"));
+          "--mlir-print-op-generic", "--allow-unregistered-dialect"));
       command.addAll(List.of(passes));
       command.add(in.toString());
       Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
@@ -75,8 +83,12 @@ class MlirOptOracleTest {
   }
 
   private static void compare(long seed, BiConsumer<Context, Operation> ours, String... theirs) throws Exception {
+    compare(programs(seed), ours, theirs);
+  }
+
+  private static void compare(List<String> inputs, BiConsumer<Context, Operation> ours, String... theirs)
+      throws Exception {
     Path binary = mlirOpt();
-    List<String> inputs = programs(seed);
     List<String> expected = runMlirOpt(binary, inputs, theirs);
     for (int i = 0; i < inputs.size(); i++) {
       Context ctx = TestIr.context();
@@ -87,8 +99,32 @@ class MlirOptOracleTest {
   }
 
   private static Canonicalizer.Options options(boolean topDown, int maxIterations) {
-    return new Canonicalizer.Options(topDown, GreedyRewriteConfig.RegionSimplification.NORMAL, maxIterations,
-        GreedyRewriteConfig.NO_LIMIT, false, List.of(), List.of());
+    return options(topDown, maxIterations, GreedyRewriteConfig.RegionSimplification.NORMAL);
+  }
+
+  private static Canonicalizer.Options options(boolean topDown, int maxIterations,
+      GreedyRewriteConfig.RegionSimplification level) {
+    return new Canonicalizer.Options(topDown, level, maxIterations, GreedyRewriteConfig.NO_LIMIT, false, List.of(),
+        List.of());
+  }
+
+  @Test
+  void canonicalizeMultiBlock() throws Exception {
+    compare(cfgPrograms(5000), (ctx, m) -> new Canonicalizer(ctx).run(m), "--canonicalize");
+  }
+
+  @Test
+  void canonicalizeMultiBlockAggressive() throws Exception {
+    compare(cfgPrograms(6000), (ctx, m) -> new Canonicalizer(ctx,
+        options(true, 10, GreedyRewriteConfig.RegionSimplification.AGGRESSIVE)).run(m),
+        "--canonicalize=region-simplify=aggressive");
+  }
+
+  @Test
+  void canonicalizeMultiBlockAggressiveBottomUp() throws Exception {
+    compare(cfgPrograms(7000), (ctx, m) -> new Canonicalizer(ctx,
+        options(false, 10, GreedyRewriteConfig.RegionSimplification.AGGRESSIVE)).run(m),
+        "--canonicalize=region-simplify=aggressive top-down=false");
   }
 
   @Test

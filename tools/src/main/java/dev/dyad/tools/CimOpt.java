@@ -1,5 +1,8 @@
 package dev.dyad.tools;
 
+import dev.dyad.arch.ArchException;
+import dev.dyad.arch.HardwareDescriptions;
+import dev.dyad.dialect.cim.ArchAttr;
 import dev.dyad.ir.Context;
 import dev.dyad.ir.Diagnostic;
 import dev.dyad.ir.Location;
@@ -61,6 +64,9 @@ public final class CimOpt implements Callable<Integer> {
   @Option(names = "--verify-diagnostics", description = "Check diagnostics against expected-error/warning/remark/note annotations in the input.")
   boolean verifyDiagnostics;
 
+  @Option(names = "--list-ops", description = "List every registered operation with its operands, results, properties, attributes, regions and traits, and exit.")
+  boolean listOps;
+
   @Option(names = "--allow-unregistered-dialect", description = "Accept operations of dialects that are not registered.")
   boolean allowUnregisteredDialect;
 
@@ -73,8 +79,18 @@ public final class CimOpt implements Callable<Integer> {
   @Option(names = {"--print-local-scope", "--mlir-print-local-scope"}, description = "Print without alias definitions (inline every attribute and location).")
   boolean printLocalScope;
 
+  @Option(names = "--arch", paramLabel = "NAME|FILE",
+      description = "Attach a hardware description (a preset or a JSON file) to the top-level module as 'cim.arch'.")
+  String arch;
+
+  @Option(names = "--list-archs", description = "List the hardware presets and exit.")
+  boolean listArchs;
+
   @Mixin
   PassFlags passFlags = new PassFlags();
+
+  /** The description --arch names, attached to every chunk's module; null without --arch. */
+  private ArchAttr archAttr;
 
   /** The pipeline to run on each chunk (from -p or the reproducer), or null. */
   private String pipelineText;
@@ -163,6 +179,27 @@ public final class CimOpt implements Callable<Integer> {
       stdout.flush();
       return 0;
     }
+    if (listOps) {
+      stdout.print(OpListing.render(Dialects.newContext()));
+      stdout.flush();
+      return 0;
+    }
+    if (listArchs) {
+      try {
+        stdout.print(ArchListing.render());
+        stdout.flush();
+        return 0;
+      } catch (ArchException e) {
+        return reportArchErrors(e);
+      }
+    }
+    if (arch != null) {
+      try {
+        archAttr = new ArchAttr(HardwareDescriptions.resolve(arch));
+      } catch (ArchException e) {
+        return reportArchErrors(e);
+      }
+    }
     String nameError = passFlags.checkPassNames(registry);
     if (nameError != null) {
       stderr.println("cim-opt: error: " + nameError);
@@ -175,6 +212,13 @@ public final class CimOpt implements Callable<Integer> {
       stderr.flush();
     }
     return code;
+  }
+
+  private int reportArchErrors(ArchException e) {
+    for (String message : e.messages()) {
+      stderr.println("cim-opt: error: " + message);
+    }
+    return 1;
   }
 
   private int readAndProcess() {
@@ -354,6 +398,9 @@ public final class CimOpt implements Callable<Integer> {
     List<Diagnostic> diags;
     try {
       Operation module = timed("Parser", () -> Parser.parse(ctx, chunk.paddedText(), fileName, start));
+      if (module != null && archAttr != null) {
+        module.setAttr(ArchAttr.MODULE_ATTRIBUTE, archAttr);
+      }
       // Under --verify-diagnostics mlir-opt does not attach the failing op to verifier errors.
       valid = module != null
           && timed("Parser", () -> new Verifier(ctx).printOpOnDiagnostic(!verifyDiagnostics).run(module));

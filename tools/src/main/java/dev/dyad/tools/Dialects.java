@@ -2,6 +2,7 @@ package dev.dyad.tools;
 
 import dev.dyad.dialect.arith.ArithDialect;
 import dev.dyad.dialect.builtin.BuiltinDialect;
+import dev.dyad.dialect.cim.CimDialect;
 import dev.dyad.dialect.func.FuncDialect;
 import dev.dyad.ir.Context;
 
@@ -14,6 +15,7 @@ public final class Dialects {
     ctx.register(new BuiltinDialect());
     ctx.register(new FuncDialect());
     ctx.register(new ArithDialect());
+    ctx.register(new CimDialect());
     return ctx;
   }
 }

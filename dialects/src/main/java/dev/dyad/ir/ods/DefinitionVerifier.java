@@ -72,7 +72,7 @@ final class DefinitionVerifier {
 
   private boolean verifyRegionCount() {
     int declared = def.regions().size();
-    int variadic = (int) def.regions().stream().filter(RegionDef::variadic).count();
+    int variadic = def.variadicRegions();
     int actual = op.getNumRegions();
     if (variadic > 0) {
       return declared == variadic || actual >= declared - variadic
@@ -90,7 +90,7 @@ final class DefinitionVerifier {
 
   private boolean verifyResultCount() {
     int declared = def.results().size();
-    int variable = OpDefinition.variableCount(def.results());
+    int variable = def.variableResultGroups();
     int actual = op.getNumResults();
     if (variable > 0) {
       return declared == variable || actual >= declared - variable
@@ -108,7 +108,7 @@ final class DefinitionVerifier {
 
   private boolean verifySuccessorCount() {
     int declared = def.successors().size();
-    int variadic = (int) def.successors().stream().filter(SuccessorDef::variadic).count();
+    int variadic = def.variadicSuccessors();
     int actual = op.getNumSuccessors();
     if (variadic > 0) {
       if (declared == variadic) {
@@ -139,7 +139,7 @@ final class DefinitionVerifier {
 
   private boolean verifyOperandCount() {
     int declared = def.operands().size();
-    int variable = OpDefinition.variableCount(def.operands());
+    int variable = def.variableOperandGroups();
     int actual = op.getNumOperands();
     if (variable > 0) {
       int min = declared - variable;

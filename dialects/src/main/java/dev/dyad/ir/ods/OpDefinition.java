@@ -42,10 +42,16 @@ public final class OpDefinition implements OpDef {
   private final List<RegionDef> regions;
   private final List<SuccessorDef> successors;
   private final Set<Trait> traits;
+  private final Trait[] traitArray; // hasTrait scans this: faster than hashing for a handful
   private final VerifyHook verifier;
   private final VerifyHook regionVerifier;
   private final Predicate<Operation> symbolDeclaration;
   private final FoldHook folder;
+  // Derived once: the verifier asks for these on every op.
+  private final int variableOperandGroups;
+  private final int variableResultGroups;
+  private final int variadicRegions;
+  private final int variadicSuccessors;
 
   private OpDefinition(Builder b) {
     this.name = b.name;
@@ -56,10 +62,15 @@ public final class OpDefinition implements OpDef {
     this.regions = List.copyOf(b.regions);
     this.successors = List.copyOf(b.successors);
     this.traits = Collections.unmodifiableSet(new LinkedHashSet<>(b.traits));
+    this.traitArray = traits.toArray(new Trait[0]);
     this.verifier = b.verifier;
     this.regionVerifier = b.regionVerifier;
     this.symbolDeclaration = b.symbolDeclaration;
     this.folder = b.folder;
+    this.variableOperandGroups = variableCount(operands);
+    this.variableResultGroups = variableCount(results);
+    this.variadicRegions = (int) regions.stream().filter(RegionDef::variadic).count();
+    this.variadicSuccessors = (int) successors.stream().filter(SuccessorDef::variadic).count();
   }
 
   public static Builder builder(String name) {
@@ -82,6 +93,16 @@ public final class OpDefinition implements OpDef {
   @Override
   public Set<Trait> traits() {
     return traits;
+  }
+
+  @Override
+  public boolean hasTrait(Trait trait) {
+    for (Trait t : traitArray) {
+      if (t == trait || t.equals(trait)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<ValueDef> operands() {
@@ -129,12 +150,30 @@ public final class OpDefinition implements OpDef {
 
   /** Whether operand groups are sized by {@link #OPERAND_SEGMENT_SIZES}. */
   public boolean hasOperandSegments() {
-    return variableCount(operands) > 1;
+    return variableOperandGroups > 1;
   }
 
   /** Whether result groups are sized by {@link #RESULT_SEGMENT_SIZES}. */
   public boolean hasResultSegments() {
-    return variableCount(results) > 1;
+    return variableResultGroups > 1;
+  }
+
+  /** How many operand groups are optional or variadic. */
+  int variableOperandGroups() {
+    return variableOperandGroups;
+  }
+
+  /** How many result groups are optional or variadic. */
+  int variableResultGroups() {
+    return variableResultGroups;
+  }
+
+  int variadicRegions() {
+    return variadicRegions;
+  }
+
+  int variadicSuccessors() {
+    return variadicSuccessors;
   }
 
   static int variableCount(List<ValueDef> groups) {

@@ -133,10 +133,13 @@ public final class TraitVerifier {
       return;
     }
     Type type = op.getResult(0).getType();
-    List<Type> others = new ArrayList<>(op.getResultTypes().subList(1, op.getNumResults()));
-    others.addAll(op.getOperandTypes());
     Attribute encoding = type instanceof RankedTensorType r ? r.encoding() : null;
-    for (Type other : others) {
+    int results = op.getNumResults();
+    for (int i = 1; i < results + op.getNumOperands(); i++) {
+      Type other = i < results ? op.getResult(i).getType() : op.getOperand(i - results).getType();
+      if (other == type) {
+        continue;
+      }
       if (!elementTypeOrSelf(other).equals(elementTypeOrSelf(type)) || !compatibleShapes(other, type)) {
         emitter.emitOpError(op, "requires the same type for all operands and results");
         return;

@@ -17,21 +17,37 @@ final class ValueLayout {
     this.starts = starts;
   }
 
+  /** Layouts of ops whose groups are all single values (most ops): one value per group, shared. */
+  private static final ValueLayout[] ALL_SINGLE = new ValueLayout[8];
+
+  static {
+    for (int n = 0; n < ALL_SINGLE.length; n++) {
+      int[] starts = new int[n + 1];
+      for (int i = 0; i <= n; i++) {
+        starts[i] = i;
+      }
+      ALL_SINGLE[n] = new ValueLayout(starts);
+    }
+  }
+
   static ValueLayout operands(OpDefinition def, Operation op) {
-    return of(def.operands(), op.getNumOperands(), op.getProperty(OpDefinition.OPERAND_SEGMENT_SIZES),
-        OpDefinition.OPERAND_SEGMENT_SIZES);
+    return of(def.operands(), def.variableOperandGroups(), op.getNumOperands(),
+        op, OpDefinition.OPERAND_SEGMENT_SIZES);
   }
 
   static ValueLayout results(OpDefinition def, Operation op) {
-    return of(def.results(), op.getNumResults(), op.getProperty(OpDefinition.RESULT_SEGMENT_SIZES),
-        OpDefinition.RESULT_SEGMENT_SIZES);
+    return of(def.results(), def.variableResultGroups(), op.getNumResults(), op, OpDefinition.RESULT_SEGMENT_SIZES);
   }
 
   /** The layout; throws on IR the verifier would reject (bad counts or segment sizes). */
-  private static ValueLayout of(List<ValueDef> groups, int actual, Attribute segments, String segmentName) {
-    int[] sizes = OpDefinition.variableCount(groups) > 1
-        ? segmentSizes(groups.size(), segments, segmentName)
-        : inferredSizes(groups, actual);
+  private static ValueLayout of(List<ValueDef> groups, int variable, int actual, Operation op, String segmentName) {
+    int n = groups.size();
+    if (variable == 0 && actual == n && n < ALL_SINGLE.length) {
+      return ALL_SINGLE[n];
+    }
+    int[] sizes = variable > 1
+        ? segmentSizes(n, op.getProperty(segmentName), segmentName)
+        : inferredSizes(groups, variable, actual);
     int[] starts = new int[groups.size() + 1];
     for (int i = 0; i < sizes.length; i++) {
       starts[i + 1] = starts[i] + sizes[i];
@@ -42,8 +58,8 @@ final class ValueLayout {
     return new ValueLayout(starts);
   }
 
-  private static int[] inferredSizes(List<ValueDef> groups, int actual) {
-    int singles = groups.size() - OpDefinition.variableCount(groups);
+  private static int[] inferredSizes(List<ValueDef> groups, int variable, int actual) {
+    int singles = groups.size() - variable;
     int[] sizes = new int[groups.size()];
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = groups.get(i).arity().isVariable() ? actual - singles : 1;
