@@ -1,0 +1,259 @@
+package dev.dyad.tools;
+
+import dev.dyad.ir.AsmPrinter;
+import dev.dyad.ir.Context;
+import dev.dyad.ir.Diagnostic;
+import dev.dyad.ir.Location;
+import dev.dyad.ir.Operation;
+import dev.dyad.ir.Verifier;
+import dev.dyad.ir.type.FunctionType;
+import dev.dyad.ir.type.RankedTensorType;
+import dev.dyad.ir.type.Type;
+import dev.dyad.parse.Parser;
+import dev.dyad.runtime.kernels.RandomInit;
+import dev.dyad.runtime.reference.InterpreterException;
+import dev.dyad.runtime.reference.NnInterpreter;
+import dev.dyad.runtime.reference.Tensors;
+import dev.dyad.runtime.tensor.DType;
+import dev.dyad.runtime.tensor.Npy;
+import dev.dyad.runtime.tensor.Tensor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.zip.CRC32;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cim-run}: executes a program. With {@code --reference} an {@code nn} program runs on the
+ * reference interpreter (the golden semantics); inputs are {@code .npy} files or seeded random
+ * tensors, outputs are summarised and optionally written as {@code .npy}.
+ */
+@Command(
+    name = "cim-run",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    description = "Runs a Dyad program: an nn program on the reference interpreter (--reference).")
+public final class CimRun implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "The .cir program.")
+  Path file;
+
+  @Option(names = "--reference", description = "Run the nn program on the reference interpreter.")
+  boolean reference;
+
+  @Option(names = "--entry", paramLabel = "NAME", description = "The function to run (default: main, else the first).")
+  String entry;
+
+  @Option(names = {"-i", "--input"}, paramLabel = "FILE.npy",
+      description = "An input tensor, one per function argument in order (default: seeded random inputs).")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the random inputs (default: 1).")
+  long seed = 1;
+
+  @Option(names = "--weights-dir", paramLabel = "DIR",
+      description = "Where #nn.weights files are found (default: the program's directory).")
+  Path weightsDir;
+
+  @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Write each output as DIR/output_N.npy.")
+  Path outputDir;
+
+  private PrintStream out;
+  private PrintStream err;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs with the given streams; never calls System.exit. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CimRun tool = new CimRun();
+    tool.out = out;
+    tool.err = err;
+    CommandLine cl = new CommandLine(tool);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setParameterExceptionHandler((ex, badArgs) -> {
+      err.println("cim-run: error: " + ex.getMessage());
+      err.println("Try 'cim-run --help' for more information.");
+      return 1;
+    });
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      err.println("cim-run: internal error: " + ex);
+      return 1;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    if (!reference) {
+      err.println("cim-run: error: only --reference (the nn reference interpreter) is available so far");
+      return 1;
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return fail("cannot open '" + file + "': no such file or directory");
+    } catch (IOException e) {
+      return fail("cannot read '" + file + "': " + e.getMessage());
+    }
+    Context ctx = Dialects.newContext();
+    String name = file.toString();
+    ctx.sources().add(name, text);
+    Operation module = Parser.parse(ctx, text, name);
+    if (module == null || !new Verifier(ctx).run(module)) {
+      for (Diagnostic d : ctx.diagnostics().takeAll()) {
+        err.print(ctx.sources().render(d));
+      }
+      return 1;
+    }
+    Operation func = entryFunction(module);
+    if (func == null) {
+      return fail(entry == null ? "'" + file + "' has no function to run"
+          : "'" + file + "' has no function named '" + entry + "'");
+    }
+    List<Tensor> args;
+    try {
+      args = arguments(func);
+    } catch (IOException e) {
+      return fail(e.getMessage());
+    }
+    if (args == null) {
+      return 1;
+    }
+    Path dir = weightsDir != null ? weightsDir : file.toAbsolutePath().getParent();
+    List<Tensor> results;
+    try {
+      results = new NnInterpreter(dir).run(func, args);
+    } catch (InterpreterException e) {
+      Location loc = e.location();
+      Diagnostic d = Diagnostic.error(loc != null ? loc : func.getLoc(), e.getMessage());
+      err.print(ctx.sources().render(d));
+      return 1;
+    }
+    for (int i = 0; i < results.size(); i++) {
+      out.println("output #" + i + ": " + summary(results.get(i)));
+    }
+    return writeOutputs(results);
+  }
+
+  private Operation entryFunction(Operation module) {
+    Operation first = null;
+    for (Operation op : module.getRegion(0).front().getOperations()) {
+      if (!op.getNameString().equals("func.func")) {
+        continue;
+      }
+      String sym = op.getProperty("sym_name") instanceof dev.dyad.ir.attr.StringAttr s ? s.text() : "";
+      if (entry != null ? sym.equals(entry) : sym.equals("main")) {
+        return op;
+      }
+      if (first == null) {
+        first = op;
+      }
+    }
+    return entry == null ? first : null;
+  }
+
+  /** The given .npy inputs (checked against the signature), or seeded random ones; null on error. */
+  private List<Tensor> arguments(Operation func) throws IOException {
+    FunctionType type = (FunctionType) ((dev.dyad.ir.attr.TypeAttr) func.getProperty("function_type")).type();
+    List<Type> params = type.inputs();
+    if (!inputs.isEmpty() && inputs.size() != params.size()) {
+      fail("the function takes " + params.size() + " inputs, " + inputs.size() + " given");
+      return null;
+    }
+    List<Tensor> args = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      if (!(params.get(i) instanceof RankedTensorType t) || Tensors.dtype(t.elementType()) == null) {
+        fail("input #" + i + " has type " + AsmPrinter.toString(params.get(i)) + ", which cim-run cannot supply");
+        return null;
+      }
+      DType dtype = Tensors.dtype(t.elementType());
+      int[] shape = Tensors.shape(t);
+      if (inputs.isEmpty()) {
+        args.add(RandomInit.uniform(dtype, shape, seed + i));
+        continue;
+      }
+      Tensor given;
+      try {
+        given = Npy.read(inputs.get(i));
+      } catch (NoSuchFileException e) {
+        throw new IOException("cannot open '" + inputs.get(i) + "': no such file or directory");
+      } catch (IOException e) {
+        throw new IOException("cannot read '" + inputs.get(i) + "': " + e.getMessage());
+      }
+      if (given.dtype() != dtype || !Arrays.equals(given.shape(), shape)) {
+        fail("input #" + i + " ('" + inputs.get(i) + "') is " + given.dtype() + Arrays.toString(given.shape()).replace(" ", "")
+            + " but the function expects " + AsmPrinter.toString(t));
+        return null;
+      }
+      args.add(given);
+    }
+    return args;
+  }
+
+  /** Shape, element type, range, mean and a CRC-32 of the raw data (for bit-exact comparisons). */
+  static String summary(Tensor t) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double sum = 0;
+    CRC32 crc = new CRC32();
+    for (int i = 0; i < t.size(); i++) {
+      double v = t.getAsDouble(i);
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      sum += v;
+      long bits = t.dtype() == DType.F32 ? Float.floatToRawIntBits(t.floatAt(i)) : t.getAsLong(i);
+      for (int b = 0; b < t.dtype().byteSize(); b++) {
+        crc.update((int) (bits >>> (8 * b)) & 0xff);
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(t.dtype()).append(Arrays.toString(t.shape()).replace(" ", ""));
+    if (t.size() > 0) {
+      sb.append(String.format(java.util.Locale.ROOT, " min %.6g max %.6g mean %.6g", min, max, sum / t.size()));
+    }
+    sb.append(String.format(java.util.Locale.ROOT, " crc32 %08x", crc.getValue()));
+    return sb.toString();
+  }
+
+  private int writeOutputs(List<Tensor> results) {
+    if (outputDir == null) {
+      return 0;
+    }
+    try {
+      Files.createDirectories(outputDir);
+      for (int i = 0; i < results.size(); i++) {
+        Path target = outputDir.resolve("output_" + i + ".npy");
+        Path tmp = Files.createTempFile(outputDir, ".output_" + i, ".tmp");
+        try {
+          Npy.write(results.get(i), tmp);
+          Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+      return 0;
+    } catch (IOException e) {
+      return fail("cannot write outputs to '" + outputDir + "': " + e.getMessage());
+    }
+  }
+
+  private int fail(String message) {
+    err.println("cim-run: error: " + message);
+    return 1;
+  }
+}
