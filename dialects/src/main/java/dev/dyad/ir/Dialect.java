@@ -24,6 +24,9 @@ public interface Dialect {
   /**
    * Parses the body of an attribute {@code #namespace.body} or {@code #namespace<body>} into a
    * typed attribute, or returns null to keep it opaque. The default keeps every body opaque.
+   *
+   * @throws InvalidAttributeException when the body is one of this dialect's attributes but
+   *     malformed (the parser reports the message at the attribute)
    */
   default Attribute parseAttribute(String body) {
     return null;

@@ -5,6 +5,7 @@ import dev.dyad.grammar.CirTokens;
 import dev.dyad.ir.AsmPrinter;
 import dev.dyad.ir.Context;
 import dev.dyad.ir.Dialect;
+import dev.dyad.ir.InvalidAttributeException;
 import dev.dyad.ir.Location;
 import dev.dyad.ir.affine.AffineExpr;
 import dev.dyad.ir.affine.AffineExprs;
@@ -390,9 +391,14 @@ final class AttrBuilder {
    * the body kept verbatim (as for unregistered dialects, and for the attributes of MLIR's
    * dialects that Dyad's subsets do not define).
    */
-  private Attribute dialectAttribute(String dialect, String body) {
+  private Attribute dialectAttribute(Token symbol, String dialect, String body) {
     Dialect d = context.getDialect(dialect);
-    Attribute parsed = d == null ? null : d.parseAttribute(body);
+    Attribute parsed;
+    try {
+      parsed = d == null ? null : d.parseAttribute(body);
+    } catch (InvalidAttributeException e) {
+      throw new ParseError(inside(symbol, 0), e.getMessage());
+    }
     return parsed != null ? parsed : new OpaqueAttr(dialect, body);
   }
 
@@ -448,7 +454,7 @@ final class AttrBuilder {
         throw new ParseError(inside(c.symbol, 2 + parts[0].length()),
             "#\"" + parts[0] + "\"<\"" + parts[1] + "\"> : 'none' attribute" + UNREGISTERED_HINT);
       }
-      return dialectAttribute(parts[0], parts[1]);
+      return dialectAttribute(c.symbol, parts[0], parts[1]);
     }
     if (ctx instanceof CirParser.IntegerAttributeContext c) {
       Type type = c.type() == null ? IntegerType.I64 : type(c.type());

@@ -2,7 +2,9 @@ package dev.dyad.tools;
 
 import dev.dyad.dialect.arith.ArithDialect;
 import dev.dyad.dialect.builtin.BuiltinDialect;
+import dev.dyad.dialect.cim.CimDialect;
 import dev.dyad.dialect.func.FuncDialect;
+import dev.dyad.dialect.meta.MetaDialect;
 import dev.dyad.ir.Context;
 
 /** The dialects every Dyad tool registers. */
@@ -14,6 +16,8 @@ public final class Dialects {
     ctx.register(new BuiltinDialect());
     ctx.register(new FuncDialect());
     ctx.register(new ArithDialect());
+    ctx.register(new CimDialect());
+    ctx.register(new MetaDialect());
     return ctx;
   }
 }
