@@ -1,5 +1,13 @@
 package dev.dyad.tools;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dyad.arch.ArchException;
+import dev.dyad.arch.HardwareDescription;
+import dev.dyad.arch.HardwareDescriptions;
+import dev.dyad.dialect.cim.ArchAttr;
 import dev.dyad.ir.AsmPrinter;
 import dev.dyad.ir.Context;
 import dev.dyad.ir.Diagnostic;
@@ -10,6 +18,14 @@ import dev.dyad.ir.type.FunctionType;
 import dev.dyad.ir.type.RankedTensorType;
 import dev.dyad.ir.type.Type;
 import dev.dyad.parse.Parser;
+import dev.dyad.pass.PassManager;
+import dev.dyad.pass.PassRegistry;
+import dev.dyad.pass.PipelineException;
+import dev.dyad.runtime.cim.CimException;
+import dev.dyad.runtime.cim.CimInterpreter;
+import dev.dyad.runtime.cim.CimResult;
+import dev.dyad.runtime.cim.PerformanceReport;
+import dev.dyad.runtime.cim.TraceWriter;
 import dev.dyad.runtime.kernels.RandomInit;
 import dev.dyad.runtime.reference.InterpreterException;
 import dev.dyad.runtime.reference.NnInterpreter;
@@ -35,22 +51,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cim-run}: executes a program. With {@code --reference} an {@code nn} program runs on the
- * reference interpreter (the golden semantics); inputs are {@code .npy} files or seeded random
- * tensors, outputs are summarised and optionally written as {@code .npy}.
+ * {@code cim-run}: executes a program. A {@code meta} program runs on the CIM interpreter (values
+ * and the performance report, optionally a trace; {@code --timing-only} skips the values); with
+ * {@code --reference} an {@code nn} program runs on the reference interpreter (the golden
+ * semantics). Inputs are {@code .npy} files or seeded random tensors, outputs are summarised and
+ * optionally written as {@code .npy}.
  */
 @Command(
     name = "cim-run",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     sortOptions = false,
-    description = "Runs a Dyad program: an nn program on the reference interpreter (--reference).")
+    description = "Runs a Dyad program: a meta program on the CIM interpreter (values and timing), or an nn program"
+        + " on the reference interpreter (--reference).")
 public final class CimRun implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The .cir program.")
   Path file;
 
   @Option(names = "--reference", description = "Run the nn program on the reference interpreter.")
   boolean reference;
+
+  @Option(names = "--arch", paramLabel = "NAME|FILE",
+      description = "The chip to run on: a preset or a JSON file (default: the module's cim.arch).")
+  String arch;
+
+  @Option(names = "--timing-only",
+      description = "Time the program without computing any value (no weights or activations are materialised).")
+  boolean timingOnly;
+
+  @Option(names = "--json", description = "Print the outputs' summaries and the performance report as JSON.")
+  boolean json;
+
+  @Option(names = "--trace", paramLabel = "T.json", description = "Write a Chrome/Perfetto trace of the run.")
+  Path trace;
 
   @Option(names = "--entry", paramLabel = "NAME", description = "The function to run (default: main, else the first).")
   String entry;
@@ -96,11 +129,16 @@ public final class CimRun implements Callable<Integer> {
     return cl.execute(args);
   }
 
+  /** The pipeline that lowers an nn program to meta, when a build registers one. */
+  static final String LOWERING_PIPELINE = "cim-default";
+
   @Override
   public Integer call() {
-    if (!reference) {
-      err.println("cim-run: error: only --reference (the nn reference interpreter) is available so far");
-      return 1;
+    if (reference && (arch != null || timingOnly || json || trace != null)) {
+      return fail("--arch, --timing-only, --json and --trace are options of the CIM interpreter, not of --reference");
+    }
+    if (timingOnly && (!inputs.isEmpty() || outputDir != null)) {
+      return fail("--timing-only computes no values: it takes no -i inputs and writes no -o outputs");
     }
     String text;
     try {
@@ -125,6 +163,9 @@ public final class CimRun implements Callable<Integer> {
       return fail(entry == null ? "'" + file + "' has no function to run"
           : "'" + file + "' has no function named '" + entry + "'");
     }
+    if (!reference) {
+      return runCim(ctx, module, func);
+    }
     List<Tensor> args;
     try {
       args = arguments(func);
@@ -148,6 +189,118 @@ public final class CimRun implements Callable<Integer> {
       out.println("output #" + i + ": " + summary(results.get(i)));
     }
     return writeOutputs(results);
+  }
+
+  /** Runs a meta program (lowering an nn program first when a pipeline is registered) on the CIM interpreter. */
+  private int runCim(Context ctx, Operation module, Operation func) {
+    PassRegistry registry = null;
+    if (!CimInterpreter.isMetaProgram(func)) {
+      registry = PassRegistry.installed();
+      if (!registry.contains(LOWERING_PIPELINE)) {
+        return fail("'" + file + "' holds no meta ops: the CIM interpreter runs meta programs, which the lowering"
+            + " pipeline (nn-to-cim, cim-to-meta) makes from nn programs, and this build registers no '"
+            + LOWERING_PIPELINE + "' pipeline; run an nn program on the reference interpreter with --reference");
+      }
+    }
+    HardwareDescription chip;
+    try {
+      chip = arch != null ? HardwareDescriptions.resolve(arch) : CimInterpreter.archOf(module);
+    } catch (ArchException e) {
+      for (String message : e.messages()) {
+        err.println("cim-run: error: " + message);
+      }
+      return 1;
+    }
+    if (chip == null) {
+      return fail("'" + file + "' records no hardware description (no cim.arch attribute): give --arch NAME|FILE");
+    }
+    if (registry != null) {
+      func = lower(ctx, module, chip, registry);
+      if (func == null) {
+        return 1;
+      }
+    }
+    List<Tensor> args = List.of();
+    if (!timingOnly) {
+      try {
+        args = arguments(func);
+      } catch (IOException e) {
+        return fail(e.getMessage());
+      }
+      if (args == null) {
+        return 1;
+      }
+    }
+    Path dir = weightsDir != null ? weightsDir : file.toAbsolutePath().getParent();
+    CimResult result;
+    try {
+      result = new CimInterpreter(chip, dir, timingOnly).run(func, args);
+    } catch (CimException e) {
+      Location loc = e.location();
+      err.print(ctx.sources().render(Diagnostic.error(loc != null ? loc : func.getLoc(), e.getMessage())));
+      return 1;
+    }
+    PerformanceReport report = result.report();
+    if (json) {
+      ObjectNode root = JsonNodeFactory.instance.objectNode();
+      root.put("timing_only", timingOnly);
+      com.fasterxml.jackson.databind.node.ArrayNode outs = root.putArray("outputs");
+      for (Tensor t : result.outputs()) {
+        outs.add(summary(t));
+      }
+      root.set("performance", report.json());
+      try {
+        out.print(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        out.println();
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("a JSON tree always serialises", e);
+      }
+    } else {
+      if (timingOnly) {
+        out.println("timing only: no values computed");
+      }
+      for (int i = 0; i < result.outputs().size(); i++) {
+        out.println("output #" + i + ": " + summary(result.outputs().get(i)));
+      }
+      out.print(report.text());
+    }
+    out.flush();
+    if (trace != null) {
+      try (AtomicOutput t = AtomicOutput.begin(trace)) {
+        TraceWriter.write(result.schedule(), t.writer());
+        t.commit();
+      } catch (IOException e) {
+        return fail("cannot write the trace to '" + trace + "': " + e.getMessage());
+      }
+    }
+    return timingOnly ? 0 : writeOutputs(result.outputs());
+  }
+
+  /**
+   * Lowers an nn program with the registered lowering pipeline (on the chip, attached as
+   * {@code cim.arch}) and returns the entry function again; null after reporting a failure.
+   */
+  private Operation lower(Context ctx, Operation module, HardwareDescription chip, PassRegistry registry) {
+    module.setAttr(ArchAttr.MODULE_ATTRIBUTE, new ArchAttr(chip));
+    try {
+      PassManager pm = PassManager.parse(ctx, "builtin.module(" + LOWERING_PIPELINE + ")", registry);
+      if (!pm.run(module)) {
+        for (Diagnostic d : ctx.diagnostics().takeAll()) {
+          err.print(ctx.sources().render(d));
+        }
+        fail("lowering '" + file + "' with '" + LOWERING_PIPELINE + "' failed");
+        return null;
+      }
+    } catch (PipelineException e) {
+      fail("cannot build the '" + LOWERING_PIPELINE + "' pipeline: " + e.getMessage());
+      return null;
+    }
+    Operation func = entryFunction(module);
+    if (func == null || !CimInterpreter.isMetaProgram(func)) {
+      fail("the '" + LOWERING_PIPELINE + "' pipeline left no meta program in '" + file + "'");
+      return null;
+    }
+    return func;
   }
 
   private Operation entryFunction(Operation module) {
