@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,6 +105,8 @@ public final class CimRun implements Callable<Integer> {
 
   private PrintStream out;
   private PrintStream err;
+  /** Where the lowering pipeline is looked up (only for programs without meta ops). */
+  private Supplier<PassRegistry> registry;
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -111,9 +114,15 @@ public final class CimRun implements Callable<Integer> {
 
   /** Runs with the given streams; never calls System.exit. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, PassRegistry::installed);
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream)}, with the passes {@code registry} gives (for tests). */
+  static int run(String[] args, PrintStream out, PrintStream err, Supplier<PassRegistry> registry) {
     CimRun tool = new CimRun();
     tool.out = out;
     tool.err = err;
+    tool.registry = registry;
     CommandLine cl = new CommandLine(tool);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
@@ -193,10 +202,10 @@ public final class CimRun implements Callable<Integer> {
 
   /** Runs a meta program (lowering an nn program first when a pipeline is registered) on the CIM interpreter. */
   private int runCim(Context ctx, Operation module, Operation func) {
-    PassRegistry registry = null;
+    PassRegistry passes = null;
     if (!CimInterpreter.isMetaProgram(func)) {
-      registry = PassRegistry.installed();
-      if (!registry.contains(LOWERING_PIPELINE)) {
+      passes = registry.get();
+      if (!passes.contains(LOWERING_PIPELINE)) {
         return fail("'" + file + "' holds no meta ops: the CIM interpreter runs meta programs, which the lowering"
             + " pipeline (nn-to-cim, cim-to-meta) makes from nn programs, and this build registers no '"
             + LOWERING_PIPELINE + "' pipeline; run an nn program on the reference interpreter with --reference");
@@ -214,8 +223,8 @@ public final class CimRun implements Callable<Integer> {
     if (chip == null) {
       return fail("'" + file + "' records no hardware description (no cim.arch attribute): give --arch NAME|FILE");
     }
-    if (registry != null) {
-      func = lower(ctx, module, chip, registry);
+    if (passes != null) {
+      func = lower(ctx, module, chip, passes);
       if (func == null) {
         return 1;
       }

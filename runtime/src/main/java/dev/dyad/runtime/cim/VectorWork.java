@@ -12,6 +12,7 @@ import dev.dyad.ir.attr.IntegerAttr;
 import dev.dyad.ir.ods.OpAdaptor;
 import dev.dyad.ir.ods.OpDefinition;
 import dev.dyad.ir.ods.TypeInferenceException;
+import dev.dyad.ir.ods.ValueDef;
 import dev.dyad.ir.type.RankedTensorType;
 import dev.dyad.ir.type.Type;
 import dev.dyad.runtime.reference.NnKernels;
@@ -33,6 +34,7 @@ final class VectorWork {
       throw new CimException(op.getLoc(), "'meta.vector' has kind '" + kind + "', which is not an nn op the vector"
           + " unit runs");
     }
+    checkOperands(op, kind, def, params);
     if (!def.infersTypes()) {
       return;
     }
@@ -45,6 +47,27 @@ final class VectorWork {
     if (!inferred.equals(op.getResultTypes())) {
       throw new CimException(op.getLoc(), "'meta.vector' (" + kind + ") gives results of type "
           + print(inferred) + " for its operands, but the op declares " + print(op.getResultTypes()));
+    }
+  }
+
+  /** Each operand must satisfy the constraint of its group in the nn op's definition. */
+  private static void checkOperands(Operation op, String kind, OpDefinition def, DictionaryAttr params)
+      throws CimException {
+    OpAdaptor a;
+    try {
+      a = OpAdaptor.of(def, op.getOperandTypes(), params);
+    } catch (IllegalArgumentException e) {
+      throw new CimException(op.getLoc(), "'meta.vector' (" + kind + "): " + e.getMessage(), e);
+    }
+    for (ValueDef group : def.operands()) {
+      int first = a.operandIndex(group.name());
+      List<Type> types = a.operandGroup(group.name());
+      for (int i = 0; i < types.size(); i++) {
+        if (!group.constraint().accepts(types.get(i))) {
+          throw new CimException(op.getLoc(), "'meta.vector' (" + kind + "): operand #" + (first + i) + " must be "
+              + group.constraint().description() + ", but got '" + AsmPrinter.toString(types.get(i)) + "'");
+        }
+      }
     }
   }
 

@@ -170,6 +170,12 @@ class CimInterpreterErrorsTest {
           %r = "meta.vector"(%l) <{kind = "nn.relu"}> : (tensor<2x4xi8>) -> tensor<4x2xi8> // here
         """ + RET, "'meta.vector' (nn.relu) gives results of type tensor<2x4xi8> for its operands, but the op"
         + " declares tensor<4x2xi8>"));
+    out.add(Arguments.of("vector work on operands its kind does not take", chip, "(tensor<4xi32>) -> ()", """
+        ^bb0(%x: tensor<4xi32>):
+          %l = "meta.load"(%x) <{to = #meta.place<buffer>}> : (tensor<4xi32>) -> tensor<4xi32>
+          %r = "meta.vector"(%l) <{kind = "nn.relu"}> : (tensor<4xi32>) -> tensor<4xi32> // here
+        """ + RET, "'meta.vector' (nn.relu): operand #0 must be statically shaped tensor of 32-bit float or 8-bit"
+        + " signless integer values, but got 'tensor<4xi32>'"));
     out.add(Arguments.of("an op the interpreter does not run", chip, X, ARG + """
           %r = "nn.relu"(%x) : (tensor<2x4xi8>) -> tensor<2x4xi8> // here
         """ + RET, "the CIM interpreter cannot run 'nn.relu': lower the nn program to meta first (nn-to-cim,"

@@ -129,16 +129,16 @@ class CimInterpreterOpsTest {
 
   @Test
   void vectorRunsTheNnKernelOfItsKind() throws Exception {
-    // add: [1, -5, 300] + [2, 2, 2] = [3, -3, 302]; relu: [3, 0, 302]; requantize by 0.5: 1.5 -> 2 (to even),
-    // 0, 151 -> 127 (saturated); split [2, 1]
+    // add: [1, -5, 300] + [2, 2, 2] = [3, -3, 302]; requantize by 0.5: 1.5 -> 2 (to even), -1.5 -> -2,
+    // 151 -> 127 (saturated); relu: [2, 0, 127]; split [2, 1]
     Operation f = function("(tensor<3xi32>, tensor<3xi32>) -> (tensor<2xi8>, tensor<1xi8>)", """
         ^bb0(%a: tensor<3xi32>, %b: tensor<3xi32>):
           %la = "meta.load"(%a) <{to = #meta.place<buffer>}> : (tensor<3xi32>) -> tensor<3xi32>
           %lb = "meta.load"(%b) <{to = #meta.place<buffer>}> : (tensor<3xi32>) -> tensor<3xi32>
           %s = "meta.vector"(%la, %lb) <{kind = "nn.add"}> : (tensor<3xi32>, tensor<3xi32>) -> tensor<3xi32>
-          %r = "meta.vector"(%s) <{kind = "nn.relu"}> : (tensor<3xi32>) -> tensor<3xi32>
-          %q = "meta.vector"(%r) <{kind = "nn.requantize", params = {scale = 5.000000e-01 : f64, zero_point = 0 : i64}}> : (tensor<3xi32>) -> tensor<3xi8>
-          %p:2 = "meta.vector"(%q) <{kind = "nn.split", params = {axis = 0 : i64, sizes = array<i64: 2, 1>}}> : (tensor<3xi8>) -> (tensor<2xi8>, tensor<1xi8>)
+          %q = "meta.vector"(%s) <{kind = "nn.requantize", params = {scale = 5.000000e-01 : f64, zero_point = 0 : i64}}> : (tensor<3xi32>) -> tensor<3xi8>
+          %r = "meta.vector"(%q) <{kind = "nn.relu"}> : (tensor<3xi8>) -> tensor<3xi8>
+          %p:2 = "meta.vector"(%r) <{kind = "nn.split", params = {axis = 0 : i64, sizes = array<i64: 2, 1>}}> : (tensor<3xi8>) -> (tensor<2xi8>, tensor<1xi8>)
           %s0 = "meta.store"(%p#0) <{from = #meta.place<buffer>}> : (tensor<2xi8>) -> tensor<2xi8>
           %s1 = "meta.store"(%p#1) <{from = #meta.place<buffer>}> : (tensor<1xi8>) -> tensor<1xi8>
           "func.return"(%s0, %s1) : (tensor<2xi8>, tensor<1xi8>) -> ()""");
