@@ -557,6 +557,29 @@ final class AttrBuilder {
     throw new IllegalStateException("unhandled attribute alternative " + ctx.getClass().getSimpleName());
   }
 
+  /**
+   * An integer or float literal ({@code literal}, after a {@code -} if {@code negative}) read
+   * with a known type and no {@code : type} suffix: an assembly format's buildable attribute type.
+   */
+  Attribute typedLiteral(boolean negative, Token literal, Type type) {
+    if (literal.getType() == CirParser.INTEGER) {
+      if (type instanceof FloatType ft && isHex(literal)) {
+        if (ft.width() > 64) {
+          return FloatAttr.wide(parseWideFloat(negative, literal, ft), ft);
+        }
+        return new FloatAttr(floatFromHex(negative, literal, ft), ft);
+      }
+      return integerAttr(negative, literal, type);
+    }
+    if (!(type instanceof FloatType ft)) {
+      throw errorAfter(literal, "floating point value not valid for specified type");
+    }
+    if (ft.width() > 64) {
+      return FloatAttr.wide(parseWideFloat(negative, literal, ft), ft);
+    }
+    return new FloatAttr(parseFloat(negative, literal, ft), ft);
+  }
+
   private Attribute aliasRef(Token name) {
     String alias = name.getText().substring(1);
     Attribute a = attributeAliases.get(alias);

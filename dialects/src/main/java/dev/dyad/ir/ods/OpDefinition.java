@@ -12,6 +12,7 @@ import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
+import dev.dyad.ir.format.AssemblyFormat;
 import dev.dyad.ir.type.IntegerType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +47,7 @@ public final class OpDefinition implements OpDef {
   private final VerifyHook regionVerifier;
   private final Predicate<Operation> symbolDeclaration;
   private final FoldHook folder;
+  private final AssemblyFormat assemblyFormat;
 
   private OpDefinition(Builder b) {
     this.name = b.name;
@@ -60,6 +62,8 @@ public final class OpDefinition implements OpDef {
     this.regionVerifier = b.regionVerifier;
     this.symbolDeclaration = b.symbolDeclaration;
     this.folder = b.folder;
+    // Compiled last: the format is checked against the complete definition.
+    this.assemblyFormat = b.assemblyFormat == null ? null : AssemblyFormat.compile(b.assemblyFormat, this);
   }
 
   public static Builder builder(String name) {
@@ -103,6 +107,11 @@ public final class OpDefinition implements OpDef {
 
   public List<SuccessorDef> successors() {
     return successors;
+  }
+
+  @Override
+  public AssemblyFormat assemblyFormat() {
+    return assemblyFormat;
   }
 
   /** Whether the op is a symbol declaration (MLIR's SymbolOpInterface::isDeclaration). */
@@ -286,6 +295,7 @@ public final class OpDefinition implements OpDef {
     private VerifyHook regionVerifier;
     private Predicate<Operation> symbolDeclaration;
     private FoldHook folder;
+    private String assemblyFormat;
 
     private Builder(String name) {
       if (name.indexOf('.') <= 0) {
@@ -399,6 +409,16 @@ public final class OpDefinition implements OpDef {
     /** The fold rule (MLIR's {@code hasFolder}); the op's results may fold to values or constants. */
     public Builder fold(FoldHook hook) {
       this.folder = hook;
+      return this;
+    }
+
+    /**
+     * The op's custom form, as an MLIR assembly format, e.g. {@code $lhs `,` $rhs attr-dict `:`
+     * type($result)} (see docs/assembly-format.md). {@link #build()} checks it against the
+     * definition and throws IllegalArgumentException when it does not fit.
+     */
+    public Builder assemblyFormat(String format) {
+      this.assemblyFormat = Objects.requireNonNull(format);
       return this;
     }
 

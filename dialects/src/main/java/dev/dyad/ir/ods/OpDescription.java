@@ -35,6 +35,9 @@ final class OpDescription {
     for (Trait t : def.traits()) {
       sb.append("  trait ").append(t.name()).append('\n');
     }
+    if (def.assemblyFormat() != null) {
+      sb.append("  format ").append(def.assemblyFormat().text()).append('\n');
+    }
     return sb.toString();
   }
 
