@@ -634,6 +634,15 @@ final class AttrBuilder {
     return new SymbolRefAttr(root, nested);
   }
 
+  /** {@code @a::@b::@c} from its SYMBOL_ID tokens. */
+  SymbolRefAttr symbolRef(List<Token> ids) {
+    List<String> nested = new ArrayList<>();
+    for (int i = 1; i < ids.size(); i++) {
+      nested.add(symbolName(ids.get(i)));
+    }
+    return new SymbolRefAttr(symbolName(ids.get(0)), nested);
+  }
+
   private String symbolName(Token t) {
     String text = t.getText().substring(1);
     return text.startsWith("\"") ? StringEscapes.unquoteToString(text) : text;

@@ -10,16 +10,10 @@ import dev.dyad.ir.OperationState;
 import dev.dyad.ir.PropertiesSplit;
 import dev.dyad.ir.Region;
 import dev.dyad.ir.Trait;
-import dev.dyad.ir.attr.ArrayAttr;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
-import dev.dyad.ir.attr.FloatAttr;
-import dev.dyad.ir.attr.IntegerAttr;
 import dev.dyad.ir.attr.NamedAttribute;
-import dev.dyad.ir.attr.StringAttr;
-import dev.dyad.ir.attr.SymbolRefAttr;
-import dev.dyad.ir.attr.TypeAttr;
 import dev.dyad.ir.attr.UnitAttr;
 import dev.dyad.ir.format.AssemblyFormat;
 import dev.dyad.ir.format.FormatElement;
@@ -38,13 +32,12 @@ import dev.dyad.ir.format.FormatElement.SuccessorVar;
 import dev.dyad.ir.format.FormatElement.TypeArg;
 import dev.dyad.ir.format.FormatElement.TypeOf;
 import dev.dyad.ir.format.FormatElement.Whitespace;
+import dev.dyad.ir.format.Lead;
 import dev.dyad.ir.ods.Arity;
 import dev.dyad.ir.ods.AttrDef;
 import dev.dyad.ir.ods.OpDefinition;
 import dev.dyad.ir.ods.ValueDef;
-import dev.dyad.ir.type.FloatType;
 import dev.dyad.ir.type.FunctionType;
-import dev.dyad.ir.type.IntegerType;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -460,79 +453,79 @@ final class CustomOpParser {
     if (!startsAttribute(t)) {
       throw expected("attribute value");
     }
+    if (t.getType() == CirParser.SYMBOL_ID) {
+      return symbolRef();
+    }
     CirParser p = builder.acquireParser();
     CirParser.AttributeContext a = p.attribute();
     builder.releaseParser(p);
     return attrs.attribute(a);
   }
 
+  /**
+   * {@code @a::@b}, read here rather than by the grammar's rule: the rule decides on one token
+   * that {@code :} continues the reference, which holds in the generic form (no attribute is
+   * followed by {@code :} there) but not in custom forms such as {@code $callee `:` type($x)}.
+   * Like MLIR, a {@code :} continues it only when another {@code :} follows.
+   */
+  private Attribute symbolRef() {
+    List<Token> ids = new ArrayList<>();
+    ids.add(peek());
+    in.consume();
+    while (true) {
+      if (peek().getType() == CirParser.COLON_COLON) {
+        in.consume();
+      } else if (peek().getType() == CirParser.COLON && in.LT(2).getType() == CirParser.COLON) {
+        in.consume();
+        in.consume();
+      } else {
+        return attrs.symbolRef(ids);
+      }
+      if (peek().getType() != CirParser.SYMBOL_ID) {
+        throw expected("symbol reference");
+      }
+      ids.add(peek());
+      in.consume();
+    }
+  }
+
   private static boolean startsAttribute(Token t) {
-    return switch (t.getType()) {
-      case CirParser.ATTR_ALIAS_ID, CirParser.HASH_NUM, CirParser.DIALECT_ATTR_ID, CirParser.DIALECT_ATTR_BODY,
-          CirParser.MINUS, CirParser.INTEGER, CirParser.FLOAT, CirParser.TRUE, CirParser.FALSE, CirParser.STRING,
-          CirParser.UNIT, CirParser.LBRACKET, CirParser.LBRACE, CirParser.SYMBOL_ID, CirParser.DENSE,
-          CirParser.DENSE_RESOURCE, CirParser.SPARSE, CirParser.ARRAY, CirParser.AFFINE_MAP, CirParser.AFFINE_SET,
-          CirParser.STRIDED, CirParser.DISTINCT, CirParser.LOC -> true;
-      default -> startsType(t);
-    };
+    return t.getType() == CirParser.MINUS || lead(t).startsAttribute();
   }
 
   /**
-   * Whether the next tokens begin a value of attribute {@code d}: something that starts an
-   * attribute and, judging by its first token, one of the kind the attribute stores (so that an
-   * absent string attribute does not swallow the attribute dictionary that follows, as MLIR's
-   * typed {@code parseOptionalAttribute} overloads ensure).
+   * Whether the next tokens begin a value of the optional attribute {@code d}: an attribute of a
+   * kind it can store, judging by the first token (so that an absent string attribute does not
+   * swallow the attribute dictionary that follows, as MLIR's typed {@code parseOptionalAttribute}
+   * overloads ensure). The printer checks the same rule (see {@link Lead}).
    */
   private boolean startsAttribute(AttrDef d) {
     Token t = peek();
-    if (!startsAttribute(t)) {
-      return false;
-    }
-    Attribute sample = sample(t, d.constraint().valueType());
-    return sample == null || d.constraint().storable(sample);
+    return lead(t.getType() == CirParser.MINUS ? in.LT(2) : t).takenBy(d);
   }
 
-  /** An attribute of the kind that starts with {@code t}, or null when that says nothing. */
-  private Attribute sample(Token t, Type valueType) {
-    int type = t.getType();
-    if (type == CirParser.MINUS) {
-      type = in.LT(2).getType();
-    }
-    switch (type) {
-      case CirParser.INTEGER, CirParser.FLOAT -> {
-        if (valueType instanceof FloatType ft) {
-          return new FloatAttr(0, ft);
-        }
-        if (valueType != null) {
-          return IntegerAttr.of(0, valueType);
-        }
-        return type == CirParser.INTEGER ? IntegerAttr.i64(0) : FloatAttr.f64(0);
-      }
-      case CirParser.TRUE, CirParser.FALSE -> {
-        return IntegerAttr.bool(true);
-      }
-      case CirParser.STRING -> {
-        return StringAttr.of("");
-      }
-      case CirParser.UNIT -> {
-        return UnitAttr.INSTANCE;
-      }
-      case CirParser.LBRACKET -> {
-        return ArrayAttr.EMPTY;
-      }
-      case CirParser.LBRACE -> {
-        return DictionaryAttr.EMPTY;
-      }
-      case CirParser.SYMBOL_ID -> {
-        return new SymbolRefAttr("s", List.of());
-      }
-      case CirParser.ARRAY -> {
-        return new DenseArrayAttr(IntegerType.I64, new long[0]);
-      }
-      default -> {
-        return startsType(t) ? new TypeAttr(IntegerType.I32) : null;
-      }
-    }
+  /** The kind of the token, as the rules for optional parts see it. */
+  private static Lead lead(Token t) {
+    return switch (t.getType()) {
+      case CirParser.VALUE_ID -> Lead.VALUE;
+      case CirParser.CARET_ID -> Lead.CARET;
+      case CirParser.LBRACE -> Lead.LBRACE;
+      case CirParser.LBRACKET -> Lead.LBRACKET;
+      case CirParser.LPAREN -> Lead.LPAREN;
+      case CirParser.LESS -> Lead.LESS;
+      case CirParser.STRING -> Lead.STRING;
+      case CirParser.INTEGER -> Lead.INTEGER;
+      case CirParser.FLOAT -> Lead.FLOAT;
+      case CirParser.TRUE, CirParser.FALSE -> Lead.BOOL;
+      case CirParser.UNIT -> Lead.UNIT;
+      case CirParser.SYMBOL_ID -> Lead.SYMBOL;
+      case CirParser.ARRAY -> Lead.ARRAY;
+      case CirParser.LOC -> Lead.LOC;
+      case CirParser.ATTR_ALIAS_ID, CirParser.HASH_NUM, CirParser.DIALECT_ATTR_ID, CirParser.DIALECT_ATTR_BODY,
+          CirParser.DENSE, CirParser.DENSE_RESOURCE, CirParser.SPARSE, CirParser.AFFINE_MAP, CirParser.AFFINE_SET,
+          CirParser.STRIDED, CirParser.DISTINCT -> Lead.OTHER_ATTRIBUTE;
+      default -> startsType(t) ? Lead.TYPE : Lead.WORD;
+    };
   }
 
   /** {@code {...}}, or {@code attributes {...}} with the keyword; optional. */

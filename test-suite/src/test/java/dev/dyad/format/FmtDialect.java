@@ -23,6 +23,7 @@ import dev.dyad.ir.Trait;
 import dev.dyad.ir.attr.IntegerAttr;
 import dev.dyad.ir.ods.OpDefinition;
 import dev.dyad.ir.ods.TypeConstraint;
+import dev.dyad.ir.type.FloatType;
 import dev.dyad.ir.type.MemRefType;
 import dev.dyad.ir.type.UnrankedMemRefType;
 import java.util.List;
@@ -152,10 +153,12 @@ public final class FmtDialect implements Dialect, DialectProvider {
       op("range").property("lo", signlessIntegerAttr(64)).property("hi", signlessIntegerAttr(64))
           .property("step", signlessIntegerAttr(64), IntegerAttr.i64(1)).result("result", index())
           .assemblyFormat("$lo `to` $hi (`step` $step^)? attr-dict").build(),
+      // The note is keyword-led: an optional string last in a form would take the quoted name of
+      // a following generic op.
       op("scale").operand("input", floatOfWidth(32)).result("output", floatOfWidth(32))
-          .property("factor", floatAttrOf(dev.dyad.ir.type.FloatType.F32))
+          .property("factor", floatAttrOf(FloatType.F32))
           .optionalAttribute("note", stringAttr()).optionalProperty("fast", unitAttr())
-          .assemblyFormat("$input `by` $factor (`fast` $fast^)? ($note^)? attr-dict").build(),
+          .assemblyFormat("$input `by` $factor (`fast` $fast^)? (`note` $note^)? attr-dict").build(),
       op("region").region("body", anyRegion()).trait(Trait.NO_TERMINATOR)
           .assemblyFormat("$body attr-dict").build(),
       op("isolated").property("sym", stringAttr()).region("body", anyRegion())
@@ -170,7 +173,9 @@ public final class FmtDialect implements Dialect, DialectProvider {
       op("call").operand("args", variadic(anyType())).result("outs", variadic(anyType()))
           .assemblyFormat("`(` $args `)` attr-dict `:` functional-type($args, $outs)").build(),
       op("results").result("outs", variadic(anyType())).assemblyFormat("attr-dict `:` type(results)").build(),
-      op("typed_opt").operand("value", optional(anyType()))
+      // A terminator, like func.return: an optional group that starts with an operand would take
+      // the `%x` of a following `%x = ...` op.
+      op("yield").operand("value", optional(anyType())).trait(Trait.TERMINATOR)
           .assemblyFormat("($value^ `:` type($value))? attr-dict").build(),
       op("spaced").operand("a", anyType()).assemblyFormat("`[` ` ` $a `` `]` `\\n` `end` attr-dict `:` type($a)")
           .build());

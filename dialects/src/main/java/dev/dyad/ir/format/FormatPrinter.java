@@ -6,6 +6,8 @@ import dev.dyad.ir.Region;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DictionaryAttr;
+import dev.dyad.ir.attr.OpaqueAttr;
+import dev.dyad.ir.attr.StringAttr;
 import dev.dyad.ir.attr.UnitAttr;
 import dev.dyad.ir.format.FormatElement.AllOperands;
 import dev.dyad.ir.format.FormatElement.AllRegions;
@@ -22,6 +24,7 @@ import dev.dyad.ir.format.FormatElement.SuccessorVar;
 import dev.dyad.ir.format.FormatElement.TypeArg;
 import dev.dyad.ir.format.FormatElement.TypeOf;
 import dev.dyad.ir.format.FormatElement.Whitespace;
+import dev.dyad.ir.ods.Arity;
 import dev.dyad.ir.ods.AttrDef;
 import dev.dyad.ir.type.FunctionType;
 import dev.dyad.ir.type.Type;
@@ -53,9 +56,15 @@ final class FormatPrinter {
     walk(format.elements(), true, null);
   }
 
-  /** Whether printing would describe the op completely (nothing printed). */
+  /**
+   * Whether printing would describe the op completely and unambiguously (nothing printed): the
+   * parser would read back every part, and no absent optional part would take the token after
+   * it (a form that prints nothing for an empty variadic group of regions, say, and then a
+   * non-empty attribute dictionary).
+   */
   boolean check() {
     walk(format.elements(), true, null);
+    checkFollowers();
     return ok;
   }
 
@@ -74,6 +83,9 @@ final class FormatPrinter {
   }
 
   private void element(FormatElement e, boolean active) {
+    if (active && p == null) {
+      track(e);
+    }
     if (e instanceof Literal l) {
       literal(l.spelling(), active);
       return;
@@ -157,6 +169,10 @@ final class FormatPrinter {
 
   private void group(OptionalGroup g, boolean active) {
     boolean present = anchorPresent(g.anchor());
+    if (active && p == null && !present) {
+      // The parser looks for the group's first element before reading on.
+      listen(probe(firstParsable(g.thenElements())));
+    }
     if (active && present && p == null && !firstPresent(g.thenElements())) {
       ok = false;
     }
@@ -205,7 +221,8 @@ final class FormatPrinter {
         return !view.operands().get(o.group()).isEmpty();
       }
       if (e instanceof AttrVar a) {
-        return view.attribute(a.def()) != null;
+        Attribute value = view.attribute(a.def());
+        return value != null && Lead.ofAttribute(value).takenBy(a.def());
       }
       if (e instanceof RegionVar r) {
         return !view.regions().get(r.group()).isEmpty();
@@ -219,6 +236,181 @@ final class FormatPrinter {
       return false;
     }
     return false;
+  }
+
+  // ---- what the parser would take: the first token of each printed part ----------------------
+
+  /** A token kind, with the spelling for literals. */
+  private record Tok(Lead lead, String literal) {}
+
+  /** Tests of the absent optional parts since the last printed token: would they take the next? */
+  private final List<java.util.function.Predicate<Tok>> listeners = new ArrayList<>();
+
+  private void listen(java.util.function.Predicate<Tok> takes) {
+    listeners.add(takes);
+  }
+
+  /**
+   * What the part printed last would go on to read after its own text: the {@code : type} of an
+   * untyped string or dialect attribute, the {@code , ...} of a list of any length.
+   */
+  private String greedyFor;
+
+  /** A part starting with {@code t} is printed: no absent part before it may take {@code t}. */
+  private void lead(Tok t) {
+    for (java.util.function.Predicate<Tok> takes : listeners) {
+      if (takes.test(t)) {
+        ok = false;
+      }
+    }
+    listeners.clear();
+    if (greedyFor != null && greedyFor.equals(t.literal())) {
+      ok = false;
+    }
+    greedyFor = null;
+  }
+
+  private void lead(Lead l) {
+    lead(new Tok(l, null));
+  }
+
+  private static java.util.function.Predicate<Tok> is(Lead l) {
+    return t -> t.lead() == l;
+  }
+
+  private static final java.util.function.Predicate<Tok> TYPE_START = t -> t.lead() == Lead.TYPE
+      || t.lead() == Lead.LPAREN;
+
+  /** What the parser tests to see whether {@code e}, the first element of a group, is there. */
+  private java.util.function.Predicate<Tok> probe(FormatElement e) {
+    if (e instanceof Literal l) {
+      return t -> l.spelling().equals(t.literal());
+    }
+    if (e instanceof OperandVar) {
+      return is(Lead.VALUE);
+    }
+    if (e instanceof AttrVar a) {
+      return t -> t.lead().takenBy(a.def());
+    }
+    if (e instanceof RegionVar) {
+      return is(Lead.LBRACE);
+    }
+    if (e instanceof SuccessorVar) {
+      return is(Lead.CARET);
+    }
+    return TYPE_START;
+  }
+
+  private static FormatElement firstParsable(List<FormatElement> elements) {
+    for (FormatElement e : elements) {
+      if (!(e instanceof Whitespace)) {
+        return e;
+      }
+    }
+    throw new IllegalStateException("empty optional group");
+  }
+
+  /** Records what a printed element starts with, or what an empty optional one would take. */
+  private void track(FormatElement e) {
+    trackLead(e);
+    if (e instanceof AttrVar a && a.def().constraint().valueType() == null) {
+      Attribute value = view.attribute(a.def());
+      boolean untyped = value instanceof StringAttr str && str.type() == null || value instanceof OpaqueAttr;
+      greedyFor = untyped ? ":" : null;
+    } else if (e instanceof OperandVar o && format.definition().operands().get(o.group()).arity() == Arity.VARIADIC
+        || e instanceof AllOperands || e instanceof AllRegions || e instanceof AllSuccessors
+        || e instanceof RegionVar r && format.definition().regions().get(r.group()).variadic()
+        || e instanceof SuccessorVar s && format.definition().successors().get(s.group()).variadic()
+        || e instanceof TypeOf t && variadic(t.arg())) {
+      greedyFor = ",";
+    }
+  }
+
+  private boolean variadic(TypeArg arg) {
+    if (arg instanceof TypeArg.Operand o) {
+      return format.definition().operands().get(o.group()).arity() == Arity.VARIADIC;
+    }
+    if (arg instanceof TypeArg.Result r) {
+      return format.definition().results().get(r.group()).arity() == Arity.VARIADIC;
+    }
+    return true;
+  }
+
+  private void trackLead(FormatElement e) {
+    if (e instanceof Literal l) {
+      lead(new Tok(Lead.ofLiteral(l.spelling()), l.spelling()));
+    } else if (e instanceof OperandVar || e instanceof AllOperands) {
+      List<Value> values = e instanceof OperandVar o ? view.operands().get(o.group()) : view.op().getOperands();
+      leadOrListen(!values.isEmpty(), Lead.VALUE, is(Lead.VALUE));
+    } else if (e instanceof AttrVar a) {
+      Attribute value = view.attribute(a.def());
+      if (value != null) {
+        lead(Lead.ofAttribute(value));
+      } else {
+        listen(t -> t.lead().takenBy(a.def()));
+      }
+    } else if (e instanceof RegionVar || e instanceof AllRegions) {
+      List<Region> regions = e instanceof RegionVar r ? view.regions().get(r.group()) : view.op().getRegions();
+      leadOrListen(!regions.isEmpty(), Lead.LBRACE, is(Lead.LBRACE));
+    } else if (e instanceof SuccessorVar || e instanceof AllSuccessors) {
+      List<Block> blocks = e instanceof SuccessorVar s ? view.successors().get(s.group())
+          : view.op().getSuccessors();
+      leadOrListen(!blocks.isEmpty(), Lead.CARET, is(Lead.CARET));
+    } else if (e instanceof TypeOf t) {
+      List<Type> types = typesOf(t.arg());
+      if (types.isEmpty()) {
+        listen(TYPE_START);
+      } else {
+        lead(Lead.ofType(types.get(0)));
+      }
+    } else if (e instanceof FunctionalType) {
+      lead(Lead.LPAREN);
+    } else if (e instanceof AttrDict d) {
+      boolean printed = !format.attrDictEntries(view.op()).isEmpty();
+      if (d.withKeyword()) {
+        leadOrListen(printed, new Tok(Lead.WORD, "attributes"), t -> "attributes".equals(t.literal()));
+      } else {
+        leadOrListen(printed, Lead.LBRACE, is(Lead.LBRACE));
+      }
+    } else if (e instanceof PropDict) {
+      leadOrListen(!format.propDictEntries(view.op()).isEmpty(), Lead.LESS, is(Lead.LESS));
+    }
+  }
+
+  private void leadOrListen(boolean printed, Lead l, java.util.function.Predicate<Tok> takes) {
+    leadOrListen(printed, new Tok(l, null), takes);
+  }
+
+  private void leadOrListen(boolean printed, Tok t, java.util.function.Predicate<Tok> takes) {
+    if (printed) {
+      lead(t);
+    } else {
+      listen(takes);
+    }
+  }
+
+  /**
+   * Absent parts at the end of the form face what follows the op: the next op (its {@code %}
+   * results or its quoted generic name) or the next block's label.
+   */
+  private void checkFollowers() {
+    dev.dyad.ir.Operation op = view.op();
+    if (op.getNextNode() != null) {
+      Tok value = new Tok(Lead.VALUE, null);
+      Tok string = new Tok(Lead.STRING, null);
+      for (java.util.function.Predicate<Tok> takes : listeners) {
+        ok &= !takes.test(value) && !takes.test(string);
+      }
+      return;
+    }
+    Block block = op.getBlock();
+    List<Block> blocks = block == null || block.getParent() == null ? List.of() : block.getParent().getBlocks();
+    if (block != null && blocks.indexOf(block) < blocks.size() - 1) {
+      Tok caret = new Tok(Lead.CARET, null);
+      for (java.util.function.Predicate<Tok> takes : listeners) {
+        ok &= !takes.test(caret);
+      }
+    }
   }
 
   /** An element of a group that is not printed: what it stands for must be absent too. */
@@ -252,7 +444,9 @@ final class FormatPrinter {
       if (value == null) {
         ok &= !d.mustBePresent();
       } else {
-        ok &= AssemblyFormat.printableValue(d, value);
+        // The parser reads an optional attribute only if its first token looks like one it can store
+        // (and not like the op's trailing location).
+        ok &= AssemblyFormat.printableValue(d, value) && (d.mustBePresent() || Lead.ofAttribute(value).takenBy(d));
       }
     }
   }
