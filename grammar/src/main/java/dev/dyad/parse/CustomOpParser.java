@@ -162,7 +162,7 @@ final class CustomOpParser {
       operandsStart = peek();
       allOperandUses = uses(Arity.VARIADIC);
     } else if (e instanceof AttrVar a) {
-      attributeVariable(a);
+      attributeVariable(a, a.def().mustBePresent());
     } else if (e instanceof RegionVar r) {
       regions.set(r.group(), regionList(def.regions().get(r.group()).variadic()));
     } else if (e instanceof AllRegions) {
@@ -191,7 +191,12 @@ final class CustomOpParser {
   private void group(OptionalGroup g) {
     if (present(firstParsable(g.thenElements()))) {
       for (FormatElement e : g.thenElements()) {
-        if (!(g.elideAnchor() && e == g.anchor())) {
+        if (e == g.anchor() && e instanceof AttrVar a) {
+          // The group is there, so is its anchor (unless the group's presence is all it says).
+          if (!g.elideAnchor()) {
+            attributeVariable(a, true);
+          }
+        } else {
           element(e);
         }
       }
@@ -415,9 +420,10 @@ final class CustomOpParser {
 
   // ---- attributes -----------------------------------------------------------------------------
 
-  private void attributeVariable(AttrVar a) {
+  /** {@code $name} of an attribute; when not {@code required}, only if the next token starts one. */
+  private void attributeVariable(AttrVar a, boolean required) {
     AttrDef d = a.def();
-    if (!d.mustBePresent() && !startsAttribute(d)) {
+    if (!required && !startsAttribute(d)) {
       return;
     }
     Token start = peek();

@@ -30,9 +30,10 @@ import java.util.Random;
  * every op kind, optional parts present or not, variadic groups of any size, nested and
  * isolated regions, and attributes, types and locations from {@link RandomIr}. Operands come
  * from unregistered {@code xx.src} ops producing values of the types needed. Deterministic for
- * a (seed, size) pair.
+ * a (seed, size) pair. In "MLIR test ops" mode only the ops that mirror MLIR's test dialect
+ * appear, in forms mlir-opt-22 reads back (it cannot read an empty variadic type list).
  */
-final class RandomFmtIr {
+public final class RandomFmtIr {
   private static final Type I64 = IntegerType.I64;
   private static final String[] ATTR_NAMES = {"tag", "x.note", "with space", "zz"};
 
@@ -40,23 +41,30 @@ final class RandomFmtIr {
   private final Random rnd;
   private final Builder b;
   private int budget;
+  private final boolean mlirTestOps;
 
-  RandomFmtIr(Context ctx, long seed, int size) {
+  public RandomFmtIr(Context ctx, long seed, int size) {
+    this(ctx, seed, size, false);
+  }
+
+  /** With {@code mlirTestOps}, only ops that mlir-opt-22 knows (as {@code test.*}) are made. */
+  public RandomFmtIr(Context ctx, long seed, int size, boolean mlirTestOps) {
     this.leaves = new RandomIr(ctx, seed ^ 0x5f3759dfL, size);
     this.rnd = new Random(seed);
     this.b = new Builder(ctx);
     this.budget = size;
+    this.mlirTestOps = mlirTestOps;
   }
 
   /** A context that knows the {@code fmt} ops and accepts the unregistered value sources. */
-  static Context context() {
+  public static Context context() {
     Context ctx = new Context();
     ctx.register(new FmtDialect());
     ctx.setAllowUnregisteredDialects(true);
     return ctx;
   }
 
-  Operation module() {
+  public Operation module() {
     OperationState st = b.state("builtin.module", leaves.loc(1));
     Region r = st.addRegion();
     Operation m = Operation.create(st);
@@ -145,8 +153,13 @@ final class RandomFmtIr {
     return IntegerAttr.of(rnd.nextInt(3) == 0 ? rnd.nextLong() : rnd.nextInt(21) - 10, I64);
   }
 
+  /** At least one when mlir-opt must read the list back. */
+  private int count(int bound) {
+    return mlirTestOps ? 1 + rnd.nextInt(bound - 1) : rnd.nextInt(bound);
+  }
+
   private Operation randomOp(List<Value> scope, int depth) {
-    int kind = rnd.nextInt(depth < 2 ? 24 : 22);
+    int kind = mlirTestOps ? 8 + rnd.nextInt(depth < 2 ? 15 : 14) : rnd.nextInt(depth < 2 ? 24 : 22);
     OperationState st;
     switch (kind) {
       case 0 -> {
@@ -218,7 +231,7 @@ final class RandomFmtIr {
       case 12 -> {
         int a = rnd.nextInt(3);
         Type t = leaves.type(1);
-        int n = rnd.nextInt(3);
+        int n = count(3);
         st = state("format_multiple_variadic_operands").addOperands(values(I64, a, scope))
             .addOperands(values(t, n, scope));
         segments(st, OpDefinition.OPERAND_SEGMENT_SIZES, a, n);
@@ -235,13 +248,13 @@ final class RandomFmtIr {
       }
       case 14 -> {
         boolean present = rnd.nextBoolean();
-        int var = present ? rnd.nextInt(3) : 0;
+        int var = present ? count(3) : 0;
         st = state("format_optional_result_a_op").addTypes(java.util.Collections.nCopies((present ? 1 : 0) + var, I64));
         segments(st, OpDefinition.RESULT_SEGMENT_SIZES, present ? 1 : 0, var);
       }
       case 15 -> {
-        int r0 = rnd.nextInt(3);
-        List<Type> r1 = types(rnd.nextInt(3));
+        int r0 = count(3);
+        List<Type> r1 = types(count(3));
         st = state("format_multiple_variadic_results").addTypes(java.util.Collections.nCopies(r0, I64)).addTypes(r1);
         segments(st, OpDefinition.RESULT_SEGMENT_SIZES, r0, r1.size());
       }
@@ -277,13 +290,13 @@ final class RandomFmtIr {
         st.addType(v.getType());
       }
       case 20 -> {
-        st = state("ellipsis").addOperands(pick(scope, rnd.nextInt(3)));
+        st = state("ellipsis").addOperands(values(leaves.type(1), count(3), scope));
         if (rnd.nextBoolean()) {
           prop(st, "variadic", UnitAttr.INSTANCE);
         }
       }
       case 21 -> {
-        int n = rnd.nextInt(4);
+        int n = count(4);
         st = state(rnd.nextBoolean() ? "format_variadic_operand" : "format_variadic_result");
         if (st.name.getStringRef().endsWith("operand")) {
           st.addOperands(values(I64, n, scope));
@@ -313,9 +326,14 @@ final class RandomFmtIr {
   private Operation regionOp(List<Value> scope, int depth) {
     String[] names = {"region", "format_region_b_op", "format_region_c_op", "format_variadic_region_a_op",
         "format_variadic_region_b_op"};
-    String name = names[rnd.nextInt(names.length)];
+    String name = names[mlirTestOps ? 1 + rnd.nextInt(names.length - 1) : rnd.nextInt(names.length)];
     OperationState st = state(name);
     int regions = name.contains("variadic") ? rnd.nextInt(3) : 1;
+    if (regions == 0 && mlirTestOps) {
+      // `$regions attr-dict` with no region and attributes is ambiguous: Dyad prints such an op
+      // generically, mlir-opt in a custom form that it cannot read back.
+      st.attributes.clear();
+    }
     List<Region> rs = new ArrayList<>();
     for (int i = 0; i < regions; i++) {
       rs.add(st.addRegion());
@@ -339,7 +357,11 @@ final class RandomFmtIr {
       blk.addArgument(leaves.type(1), leaves.loc(1));
     }
     fillBlock(blk, outer, depth + 1);
-    if (yield) {
+    if (yield && mlirTestOps) {
+      // An unregistered op may be a terminator; mlir-opt has no fmt.yield.
+      b.setInsertionPointToEnd(blk);
+      b.create(b.state("xx.end", leaves.loc(1)));
+    } else if (yield) {
       b.setInsertionPointToEnd(blk);
       List<Value> scope = new ArrayList<>(outer);
       scope.addAll(blk.getArguments());

@@ -180,7 +180,10 @@ final class FormatPrinter {
       Attribute a = view.attribute(((AttrVar) g.anchor()).def());
       ok &= a instanceof UnitAttr;
     }
+    FormatElement outerAnchor = anchor;
+    anchor = g.anchor();
     walk(g.thenElements(), active && present, g.elideAnchor() ? g.anchor() : null);
+    anchor = outerAnchor;
     if (active && !present && p == null && !g.elseElements().isEmpty() && !firstPresent(g.elseElements())) {
       ok = false;
     }
@@ -437,6 +440,9 @@ final class FormatPrinter {
     ok &= absent;
   }
 
+  /** The anchor of the optional group being walked, if any. */
+  private FormatElement anchor;
+
   private void checkVariable(FormatElement e) {
     if (e instanceof AttrVar a) {
       AttrDef d = a.def();
@@ -444,9 +450,10 @@ final class FormatPrinter {
       if (value == null) {
         ok &= !d.mustBePresent();
       } else {
-        // The parser reads an optional attribute only if its first token looks like one it can store
-        // (and not like the op's trailing location).
-        ok &= AssemblyFormat.printableValue(d, value) && (d.mustBePresent() || Lead.ofAttribute(value).takenBy(d));
+        // The parser reads an optional attribute (other than a printed group's anchor) only if its
+        // first token looks like one it can store, and not like the op's trailing location.
+        boolean required = d.mustBePresent() || e == anchor;
+        ok &= AssemblyFormat.printableValue(d, value) && (required || Lead.ofAttribute(value).takenBy(d));
       }
     }
   }
