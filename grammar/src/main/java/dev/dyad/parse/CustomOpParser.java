@@ -41,6 +41,7 @@ import dev.dyad.ir.type.FunctionType;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -109,7 +110,7 @@ final class CustomOpParser {
   }
 
   private static <T> List<T> nulls(int n) {
-    return new ArrayList<>(java.util.Collections.nCopies(n, null));
+    return new ArrayList<>(Collections.nCopies(n, null));
   }
 
   /** The op named by {@code nameTok}, which must have a custom form. */

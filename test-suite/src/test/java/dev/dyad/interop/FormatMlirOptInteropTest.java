@@ -41,7 +41,8 @@ class FormatMlirOptInteropTest {
         throw new AssertionError("generator made invalid IR: " + ctx.diagnostics().takeAll());
       }
       out.add(new Module("RandomFmtIr(seed=" + seed + "L, size=" + size + ", mlir)",
-          OperationPrinter.printTopLevel(m, PrintOptions.GENERIC), OperationPrinter.printTopLevel(m, PrintOptions.DEFAULT)));
+          OperationPrinter.printTopLevel(m, PrintOptions.GENERIC),
+          OperationPrinter.printTopLevel(m, PrintOptions.DEFAULT)));
     }
     return out;
   }

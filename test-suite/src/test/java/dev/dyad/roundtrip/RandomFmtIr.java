@@ -17,11 +17,13 @@ import dev.dyad.ir.attr.TypeAttr;
 import dev.dyad.ir.attr.UnitAttr;
 import dev.dyad.ir.ods.OpDefinition;
 import dev.dyad.ir.type.FloatType;
+import dev.dyad.ir.type.IndexType;
 import dev.dyad.ir.type.IntegerType;
 import dev.dyad.ir.type.MemRefType;
 import dev.dyad.ir.type.RankedTensorType;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -188,7 +190,7 @@ public final class RandomFmtIr {
         prop(st, "value", leaves.attribute(2));
       }
       case 4 -> {
-        st = state("range").addType(dev.dyad.ir.type.IndexType.INSTANCE);
+        st = state("range").addType(IndexType.INSTANCE);
         prop(st, "lo", i64());
         prop(st, "hi", i64());
         prop(st, "step", rnd.nextBoolean() ? IntegerAttr.of(1, I64) : i64());
@@ -249,13 +251,13 @@ public final class RandomFmtIr {
       case 14 -> {
         boolean present = rnd.nextBoolean();
         int var = present ? count(3) : 0;
-        st = state("format_optional_result_a_op").addTypes(java.util.Collections.nCopies((present ? 1 : 0) + var, I64));
+        st = state("format_optional_result_a_op").addTypes(Collections.nCopies((present ? 1 : 0) + var, I64));
         segments(st, OpDefinition.RESULT_SEGMENT_SIZES, present ? 1 : 0, var);
       }
       case 15 -> {
         int r0 = count(3);
         List<Type> r1 = types(count(3));
-        st = state("format_multiple_variadic_results").addTypes(java.util.Collections.nCopies(r0, I64)).addTypes(r1);
+        st = state("format_multiple_variadic_results").addTypes(Collections.nCopies(r0, I64)).addTypes(r1);
         segments(st, OpDefinition.RESULT_SEGMENT_SIZES, r0, r1.size());
       }
       case 16 -> {
@@ -301,7 +303,7 @@ public final class RandomFmtIr {
         if (st.name.getStringRef().endsWith("operand")) {
           st.addOperands(values(I64, n, scope));
         } else {
-          st.addTypes(java.util.Collections.nCopies(n, I64));
+          st.addTypes(Collections.nCopies(n, I64));
         }
       }
       case 22 -> {

@@ -64,7 +64,9 @@ public final class CimOpt implements Callable<Integer> {
   @Option(names = "--allow-unregistered-dialect", description = "Accept operations of dialects that are not registered.")
   boolean allowUnregisteredDialect;
 
-  @Option(names = {"--print-op-generic", "--mlir-print-op-generic"}, description = "Print every operation in the generic form (by default, ops with an assembly format print their custom form).")
+  @Option(names = {"--print-op-generic", "--mlir-print-op-generic"},
+      description = "Print every operation in the generic form (by default, ops with an assembly format print "
+          + "their custom form).")
   boolean printOpGeneric;
 
   @Option(names = {"--print-debuginfo", "--mlir-print-debuginfo"}, description = "Print locations.")

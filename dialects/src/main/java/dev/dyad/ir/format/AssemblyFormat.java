@@ -3,6 +3,7 @@ package dev.dyad.ir.format;
 import dev.dyad.ir.OpAsmPrinter;
 import dev.dyad.ir.OpDef;
 import dev.dyad.ir.Operation;
+import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.FloatAttr;
@@ -186,9 +187,9 @@ public final class AssemblyFormat {
     return true;
   }
 
-  static List<Type> typesOf(List<? extends dev.dyad.ir.Value> values) {
+  static List<Type> typesOf(List<? extends Value> values) {
     List<Type> out = new ArrayList<>(values.size());
-    for (dev.dyad.ir.Value value : values) {
+    for (Value value : values) {
       out.add(value.getType());
     }
     return out;

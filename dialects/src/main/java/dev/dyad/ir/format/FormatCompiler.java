@@ -477,7 +477,8 @@ final class FormatCompiler {
   private void expect(char c) {
     skipSpaces();
     if (pos >= text.length() || peek() != c) {
-      throw error("expected '" + c + "'" + (pos >= text.length() ? " at the end" : " before '" + text.substring(pos) + "'"));
+      String where = pos >= text.length() ? " at the end" : " before '" + text.substring(pos) + "'";
+      throw error("expected '" + c + "'" + where);
     }
     pos++;
   }

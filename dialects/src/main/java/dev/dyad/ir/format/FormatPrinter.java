@@ -2,6 +2,7 @@ package dev.dyad.ir.format;
 
 import dev.dyad.ir.Block;
 import dev.dyad.ir.OpAsmPrinter;
+import dev.dyad.ir.Operation;
 import dev.dyad.ir.Region;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
@@ -30,6 +31,7 @@ import dev.dyad.ir.type.FunctionType;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Walks a format over one op: prints its custom form through an {@link OpAsmPrinter}, or, with
@@ -247,9 +249,9 @@ final class FormatPrinter {
   private record Tok(Lead lead, String literal) {}
 
   /** Tests of the absent optional parts since the last printed token: would they take the next? */
-  private final List<java.util.function.Predicate<Tok>> listeners = new ArrayList<>();
+  private final List<Predicate<Tok>> listeners = new ArrayList<>();
 
-  private void listen(java.util.function.Predicate<Tok> takes) {
+  private void listen(Predicate<Tok> takes) {
     listeners.add(takes);
   }
 
@@ -261,7 +263,7 @@ final class FormatPrinter {
 
   /** A part starting with {@code t} is printed: no absent part before it may take {@code t}. */
   private void lead(Tok t) {
-    for (java.util.function.Predicate<Tok> takes : listeners) {
+    for (Predicate<Tok> takes : listeners) {
       if (takes.test(t)) {
         ok = false;
       }
@@ -277,15 +279,15 @@ final class FormatPrinter {
     lead(new Tok(l, null));
   }
 
-  private static java.util.function.Predicate<Tok> is(Lead l) {
+  private static Predicate<Tok> is(Lead l) {
     return t -> t.lead() == l;
   }
 
-  private static final java.util.function.Predicate<Tok> TYPE_START = t -> t.lead() == Lead.TYPE
+  private static final Predicate<Tok> TYPE_START = t -> t.lead() == Lead.TYPE
       || t.lead() == Lead.LPAREN;
 
   /** What the parser tests to see whether {@code e}, the first element of a group, is there. */
-  private java.util.function.Predicate<Tok> probe(FormatElement e) {
+  private Predicate<Tok> probe(FormatElement e) {
     if (e instanceof Literal l) {
       return t -> l.spelling().equals(t.literal());
     }
@@ -380,11 +382,11 @@ final class FormatPrinter {
     }
   }
 
-  private void leadOrListen(boolean printed, Lead l, java.util.function.Predicate<Tok> takes) {
+  private void leadOrListen(boolean printed, Lead l, Predicate<Tok> takes) {
     leadOrListen(printed, new Tok(l, null), takes);
   }
 
-  private void leadOrListen(boolean printed, Tok t, java.util.function.Predicate<Tok> takes) {
+  private void leadOrListen(boolean printed, Tok t, Predicate<Tok> takes) {
     if (printed) {
       lead(t);
     } else {
@@ -397,11 +399,11 @@ final class FormatPrinter {
    * results or its quoted generic name) or the next block's label.
    */
   private void checkFollowers() {
-    dev.dyad.ir.Operation op = view.op();
+    Operation op = view.op();
     if (op.getNextNode() != null) {
       Tok value = new Tok(Lead.VALUE, null);
       Tok string = new Tok(Lead.STRING, null);
-      for (java.util.function.Predicate<Tok> takes : listeners) {
+      for (Predicate<Tok> takes : listeners) {
         ok &= !takes.test(value) && !takes.test(string);
       }
       return;
@@ -410,7 +412,7 @@ final class FormatPrinter {
     List<Block> blocks = block == null || block.getParent() == null ? List.of() : block.getParent().getBlocks();
     if (block != null && blocks.indexOf(block) < blocks.size() - 1) {
       Tok caret = new Tok(Lead.CARET, null);
-      for (java.util.function.Predicate<Tok> takes : listeners) {
+      for (Predicate<Tok> takes : listeners) {
         ok &= !takes.test(caret);
       }
     }

@@ -26,7 +26,6 @@ import dev.dyad.ir.format.FormatElement.TypeOf;
 import dev.dyad.ir.format.FormatElement.Whitespace;
 import dev.dyad.ir.ods.OpDefinition;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
