@@ -182,10 +182,10 @@ final class FormatPrinter {
       Attribute a = view.attribute(((AttrVar) g.anchor()).def());
       ok &= a instanceof UnitAttr;
     }
-    FormatElement outerAnchor = anchor;
-    anchor = g.anchor();
+    FormatElement outerAnchor = groupAnchor;
+    groupAnchor = g.anchor();
     walk(g.thenElements(), active && present, g.elideAnchor() ? g.anchor() : null);
-    anchor = outerAnchor;
+    groupAnchor = outerAnchor;
     if (active && !present && p == null && !g.elseElements().isEmpty() && !firstPresent(g.elseElements())) {
       ok = false;
     }
@@ -443,7 +443,7 @@ final class FormatPrinter {
   }
 
   /** The anchor of the optional group being walked, if any. */
-  private FormatElement anchor;
+  private FormatElement groupAnchor;
 
   private void checkVariable(FormatElement e) {
     if (e instanceof AttrVar a) {
@@ -454,7 +454,7 @@ final class FormatPrinter {
       } else {
         // The parser reads an optional attribute (other than a printed group's anchor) only if its
         // first token looks like one it can store, and not like the op's trailing location.
-        boolean required = d.mustBePresent() || e == anchor;
+        boolean required = d.mustBePresent() || e == groupAnchor;
         ok &= AssemblyFormat.printableValue(d, value) && (required || Lead.ofAttribute(value).takenBy(d));
       }
     }
