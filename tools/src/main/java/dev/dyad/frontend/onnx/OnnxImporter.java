@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.dyad.dialect.builtin.ModuleOp;
 import dev.dyad.dialect.func.FuncOp;
 import dev.dyad.dialect.func.ReturnOp;
+import dev.dyad.ir.Block;
 import dev.dyad.ir.Builder;
 import dev.dyad.ir.Context;
 import dev.dyad.ir.Location;
@@ -134,12 +135,12 @@ public final class OnnxImporter {
       }
     }
     ModuleOp module = ModuleOp.create(context, Location.UNKNOWN);
-    FuncOp main = FuncOp.create(context, Location.UNKNOWN, "main",
+    FuncOp main = FuncOp.declare(context, Location.UNKNOWN, "main",
         new FunctionType(inputs.stream().map(p -> (Type) p.type()).toList(), List.of()));
     module.push(main.op());
-    for (int i = 0; i < inputs.size(); i++) {
-      ImportedModel.Port p = inputs.get(i);
-      Value arg = main.entryBlock().getArgument(i);
+    Block entry = main.body().addBlock();
+    for (ImportedModel.Port p : inputs) {
+      Value arg = entry.addArgument(p.type(), new Location.Name(p.name(), Location.UNKNOWN));
       env.put(p.name(), GraphValue.of(p.name(), p.onnxType(), arg, true));
     }
     Builder builder = new Builder(context);
