@@ -56,7 +56,8 @@ public final class CimImport implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model file (.onnx).")
   Path input;
 
-  @Option(names = "-o", paramLabel = "FILE", description = "Output file, written only if everything succeeds (default: standard output).")
+  @Option(names = "-o", paramLabel = "FILE",
+      description = "Output file, written only if everything succeeds (default: standard output).")
   Path output;
 
   @Option(names = "--freeze", paramLabel = "INPUT=FILE",

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dyad.dialect.nn.ConstantOp;
 import dev.dyad.dialect.nn.Conv2dOp;
+import dev.dyad.dialect.nn.GeluOp;
 import dev.dyad.dialect.nn.LinearOp;
 import dev.dyad.dialect.nn.MatmulOp;
 import dev.dyad.dialect.nn.SliceOp;
@@ -193,6 +194,23 @@ class OnnxImporterTest {
     assertEquals(Tensor.ofFloats(new int[] {2}, 4, 5), y);
   }
 
+  @Test
+  void geluKeepsItsApproximationAndRejectsUnknownOnes() throws Exception {
+    ImportedModel m = importAndVerify(OnnxModels.opset(20)
+        .input("x", DataType.FLOAT, 3)
+        .node("Gelu", List.of("x"), List.of("y"), attr("approximate", "tanh"))
+        .output("y", DataType.FLOAT, 3)
+        .build());
+    assertEquals("tanh", new GeluOp(only(m, GeluOp.NAME)).approximate());
+    UnsupportedOnnxException e = assertThrows(UnsupportedOnnxException.class, () -> importAndVerify(
+        OnnxModels.opset(20)
+            .input("x", DataType.FLOAT, 3)
+            .node("Gelu", List.of("x"), List.of("y"), attr("approximate", "erf"))
+            .output("y")
+            .build()));
+    assertEquals("Gelu: approximate=erf", e.reason());
+  }
+
   // ---- Softmax ------------------------------------------------------------------------------------------------
 
   @Test
@@ -261,7 +279,8 @@ class OnnxImporterTest {
         .node("Slice", List.of("x"), List.of("y"), ints("starts", 0, 1), ints("ends", 1, -1))
         .output("y", DataType.FLOAT, 1, 3)
         .build());
-    assertEquals(Tensor.ofFloats(new int[] {1, 3}, 1, 2, 3), run(m, Tensor.ofFloats(new int[] {2, 5}, iota(10))).get(0));
+    Tensor y = run(m, Tensor.ofFloats(new int[] {2, 5}, iota(10))).get(0);
+    assertEquals(Tensor.ofFloats(new int[] {1, 3}, 1, 2, 3), y);
   }
 
   // ---- quantized ----------------------------------------------------------------------------------------------

@@ -80,27 +80,27 @@ public record OnnxTensor(Tensor tensor, DataType onnxType) {
 
   /** Decodes a TensorProto (raw_data or the typed fields) of a type the importer handles. */
   public static OnnxTensor fromProto(TensorProto p) throws UnsupportedOnnxException {
-    String name = p.getName().isEmpty() ? "" : " '" + p.getName() + "'";
+    String where = p.getName().isEmpty() ? null : "tensor '" + p.getName() + "'";
     if (p.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-      throw new UnsupportedOnnxException("external tensor data", "tensor" + name, null);
+      throw new UnsupportedOnnxException("external tensor data", where, null);
     }
     if (p.hasSegment()) {
-      throw new UnsupportedOnnxException("segmented tensor data", "tensor" + name, null);
+      throw new UnsupportedOnnxException("segmented tensor data", where, null);
     }
     DataType type = DataType.forNumber(p.getDataType());
     if (type == null || !SUPPORTED.contains(type)) {
-      throw new UnsupportedOnnxException("dtype " + (type == null ? p.getDataType() : type), "tensor" + name, null);
+      throw new UnsupportedOnnxException("dtype " + (type == null ? p.getDataType() : type), where, null);
     }
     int[] shape = new int[p.getDimsCount()];
     long n = 1;
     for (int i = 0; i < shape.length; i++) {
       if (p.getDims(i) < 0 || p.getDims(i) > Integer.MAX_VALUE) {
-        throw new UnsupportedOnnxException("tensor dimension " + p.getDims(i), "tensor" + name, null);
+        throw new UnsupportedOnnxException("tensor dimension " + p.getDims(i), where, null);
       }
       shape[i] = (int) p.getDims(i);
       n *= shape[i];
       if (n > Integer.MAX_VALUE) {
-        throw new UnsupportedOnnxException("tensor of more than 2^31 elements", "tensor" + name, null);
+        throw new UnsupportedOnnxException("tensor of more than 2^31 elements", where, null);
       }
     }
     int count = (int) n;
@@ -109,7 +109,7 @@ public record OnnxTensor(Tensor tensor, DataType onnxType) {
     int available = raw ? buf.remaining() / elementBytes(type) : typedCount(p, type);
     if (available != count) {
       throw new UnsupportedOnnxException("tensor data does not match its shape",
-          "tensor" + name + " has " + available + " elements for " + count, null);
+          (where == null ? "" : where + ": ") + available + " elements for " + count, null);
     }
     switch (type) {
       case FLOAT -> {
