@@ -29,7 +29,7 @@ public final class Context {
     dialects.put(dialect.namespace(), dialect);
     for (OpDef def : dialect.ops()) {
       registeredOps.put(def.name(), def);
-      opNames.put(def.name(), new OperationName(def.name(), def));
+      opNames.put(def.name(), new OperationName(def.name(), def, this));
     }
     return this;
   }
@@ -49,7 +49,7 @@ public final class Context {
 
   /** The interned name for {@code name}, registered or not. */
   public OperationName getOperationName(String name) {
-    return opNames.computeIfAbsent(name, n -> new OperationName(n, null));
+    return opNames.computeIfAbsent(name, n -> new OperationName(n, null, this));
   }
 
   /** The registered definition of {@code name}, or null. */

@@ -80,6 +80,11 @@ public final class Operation {
     return name.isRegistered();
   }
 
+  /** The Context the op's name belongs to: where its dialects are registered. */
+  public Context getContext() {
+    return name.getContext();
+  }
+
   public boolean hasTrait(Trait trait) {
     return name.hasTrait(trait);
   }

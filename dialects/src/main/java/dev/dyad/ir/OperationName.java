@@ -7,9 +7,11 @@ public final class OperationName {
   private final String name;
   private final String dialect;
   private final OpDef def;
+  private final Context context;
 
-  OperationName(String name, OpDef def) {
+  OperationName(String name, OpDef def, Context context) {
     this.name = name;
+    this.context = context;
     int dot = name.indexOf('.');
     this.dialect = dot < 0 ? "" : name.substring(0, dot);
     this.def = def;
@@ -22,6 +24,11 @@ public final class OperationName {
   /** The dialect namespace: the part of the name before the first dot. */
   public String getDialectNamespace() {
     return dialect;
+  }
+
+  /** The Context that interned this name (MLIR's {@code OperationName::getContext}). */
+  public Context getContext() {
+    return context;
   }
 
   public boolean isRegistered() {

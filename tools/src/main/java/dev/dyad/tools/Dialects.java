@@ -4,6 +4,7 @@ import dev.dyad.dialect.arith.ArithDialect;
 import dev.dyad.dialect.builtin.BuiltinDialect;
 import dev.dyad.dialect.cim.CimDialect;
 import dev.dyad.dialect.func.FuncDialect;
+import dev.dyad.dialect.meta.MetaDialect;
 import dev.dyad.dialect.nn.NnDialect;
 import dev.dyad.ir.Context;
 
@@ -18,6 +19,7 @@ public final class Dialects {
     ctx.register(new ArithDialect());
     ctx.register(new NnDialect());
     ctx.register(new CimDialect());
+    ctx.register(new MetaDialect());
     return ctx;
   }
 }
