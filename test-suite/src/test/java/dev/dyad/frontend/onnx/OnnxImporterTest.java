@@ -466,6 +466,19 @@ class OnnxImporterTest {
   }
 
   @Test
+  void graphOutputsMayBeInputsAndInitializersDirectly() throws Exception {
+    ImportedModel m = importAndVerify(OnnxModels.opset(13)
+        .input("x", DataType.INT8, 2)
+        .initializer(floats("c", dims(2), 1.5f, -2))
+        .output("x", DataType.INT8, 2)
+        .output("c", DataType.FLOAT, 2)
+        .build());
+    List<Tensor> out = run(m, Tensor.ofI8(new int[] {2}, 7, -8));
+    assertEquals(Tensor.ofI8(new int[] {2}, 7, -8), out.get(0));
+    assertEquals(Tensor.ofFloats(new int[] {2}, 1.5f, -2), out.get(1));
+  }
+
+  @Test
   void theModuleIsOneMainFunctionWithNamedArguments() throws Exception {
     ImportedModel m = importAndVerify(OnnxModels.opset(13)
         .input("x", DataType.FLOAT, 2)

@@ -55,7 +55,7 @@ import java.util.List;
 final class NodeTranslator {
   private final Builder builder;
   private OnnxNode node;
-  private Location loc;
+  private Location loc = Location.UNKNOWN;
 
   NodeTranslator(Builder builder) {
     this.builder = builder;
