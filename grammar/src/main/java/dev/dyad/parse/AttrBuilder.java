@@ -387,11 +387,6 @@ final class AttrBuilder {
   }
 
   /**
-   * A registered dialect's own attribute for {@code #dialect<body>} when it parses the body, else
-   * the body kept verbatim (as for unregistered dialects, and for the attributes of MLIR's
-   * dialects that Dyad's subsets do not define).
-   */
-  /**
    * The dialect attribute of a {@code #d.a<...>} token (its trailing {@code : type}, if any, is
    * not part of it): the registered dialect's attribute, else an opaque one.
    */
@@ -404,6 +399,11 @@ final class AttrBuilder {
     return dialectAttribute(symbol, parts[0], parts[1]);
   }
 
+  /**
+   * A registered dialect's own attribute for {@code #dialect<body>} when it parses the body, else
+   * the body kept verbatim (as for unregistered dialects, and for the attributes of MLIR's
+   * dialects that Dyad's subsets do not define).
+   */
   private Attribute dialectAttribute(Token symbol, String dialect, String body) {
     Dialect d = context.getDialect(dialect);
     Attribute parsed;

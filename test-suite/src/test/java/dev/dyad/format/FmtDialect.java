@@ -33,11 +33,12 @@ import java.util.List;
 
 /**
  * {@code fmt}: a test dialect whose ops cover every assembly-format directive. The
- * {@code fmt.format_*} ops copy the formats and constraints of the ops of the same name in
- * MLIR's {@code test} dialect (TestOpsSyntax.td), so that mlir-opt-22 can check their printing
- * and parsing; the others cover what those do not (prop-dict with properties, functional-type
- * of all operands and results, isolated regions, branches with operands, typed float
- * attributes, SameOperandsAndResultType). Registered in cim-opt under tests through
+ * {@code fmt.format_*} ops and {@code fmt.dense_array_attr} copy the formats and constraints of
+ * the ops of the same name in MLIR's {@code test} dialect (TestOpsSyntax.td, TestOps.td), so
+ * that mlir-opt-22 can check their printing and parsing; the others cover what those do not
+ * (prop-dict with properties, functional-type of all operands and results, isolated regions,
+ * branches with operands, typed float attributes, SameOperandsAndResultType, an optional dense
+ * array). Registered in cim-opt under tests through
  * {@link DialectProvider}.
  */
 public final class FmtDialect implements Dialect, DialectProvider {
