@@ -62,6 +62,7 @@ public final class SegmentFormation {
     Block body = blocks.get(0);
     Operation terminator = body.back();
     boolean ok = true;
+    boolean nnReported = false;
     Set<Value> constantDerived = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Operation> candidates = new ArrayList<>();
     List<MmmOp> products = new ArrayList<>();
@@ -84,7 +85,10 @@ public final class SegmentFormation {
         ctx.emitOpError(op, "the function is already segmented: allocate a function only once");
         ok = false;
       } else if (name.startsWith("nn.")) {
-        ctx.emitOpError(op, "must be lowered to cim before allocation (run nn-to-cim first)");
+        if (!nnReported) { // one error per function: the rest of the nn program is the same story
+          ctx.emitOpError(op, "must be lowered to cim before allocation (run nn-to-cim first)");
+          nnReported = true;
+        }
         ok = false;
       } else {
         ctx.emitOpError(op, "cannot be allocated: a function to allocate may only hold cim.mmm, cim.vector,"

@@ -109,6 +109,10 @@ public final class CimCompile implements Callable<Integer> {
         return 1;
       }
     }
+    if (!(module.getAttr(ArchAttr.MODULE_ATTRIBUTE) instanceof ArchAttr)) {
+      return fail("no hardware description: give --arch NAME|FILE (presets: "
+          + String.join(", ", HardwareDescriptions.presetNames()) + ") or compile a module with a cim.arch attribute");
+    }
     PassManager pm;
     try {
       pm = PassManager.parse(ctx, "builtin.module(" + alloc + ")", PassRegistry.installed());

@@ -132,6 +132,7 @@ final class FunctionLowering {
     body = blocks.get(0);
     terminator = body.back();
     boolean ok = true;
+    boolean nnReported = false;
     Set<Value> constantDerived = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Operation op : body.getOpsList()) {
       if (op == terminator && op.hasTrait(Trait.TERMINATOR)) {
@@ -152,7 +153,10 @@ final class FunctionLowering {
           ok = false;
         }
       } else if (op.getNameString().startsWith("nn.")) {
-        ctx.emitOpError(op, "must be lowered to cim (nn-to-cim) and allocated before cim-to-meta");
+        if (!nnReported) { // one error for an nn program, not one per op
+          ctx.emitOpError(op, "must be lowered to cim (nn-to-cim) and allocated before cim-to-meta");
+          nnReported = true;
+        }
         ok = false;
       } else {
         ctx.emitOpError(op, "cannot be lowered to meta: a cim function holds constants, cim.segment ops and its"
