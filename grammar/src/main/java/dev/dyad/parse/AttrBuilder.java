@@ -563,6 +563,29 @@ final class AttrBuilder {
     throw new IllegalStateException("unhandled attribute alternative " + ctx.getClass().getSimpleName());
   }
 
+  /**
+   * An integer or float literal ({@code literal}, after a {@code -} if {@code negative}) read
+   * with a known type and no {@code : type} suffix: an assembly format's buildable attribute type.
+   */
+  Attribute typedLiteral(boolean negative, Token literal, Type type) {
+    if (literal.getType() == CirParser.INTEGER) {
+      if (type instanceof FloatType ft && isHex(literal)) {
+        if (ft.width() > 64) {
+          return FloatAttr.wide(parseWideFloat(negative, literal, ft), ft);
+        }
+        return new FloatAttr(floatFromHex(negative, literal, ft), ft);
+      }
+      return integerAttr(negative, literal, type);
+    }
+    if (!(type instanceof FloatType ft)) {
+      throw errorAfter(literal, "floating point value not valid for specified type");
+    }
+    if (ft.width() > 64) {
+      return FloatAttr.wide(parseWideFloat(negative, literal, ft), ft);
+    }
+    return new FloatAttr(parseFloat(negative, literal, ft), ft);
+  }
+
   private Attribute aliasRef(Token name) {
     String alias = name.getText().substring(1);
     Attribute a = attributeAliases.get(alias);
@@ -615,6 +638,15 @@ final class AttrBuilder {
       nested.add(symbolName(ids.get(i).getSymbol()));
     }
     return new SymbolRefAttr(root, nested);
+  }
+
+  /** {@code @a::@b::@c} from its SYMBOL_ID tokens. */
+  SymbolRefAttr symbolRef(List<Token> ids) {
+    List<String> nested = new ArrayList<>();
+    for (int i = 1; i < ids.size(); i++) {
+      nested.add(symbolName(ids.get(i)));
+    }
+    return new SymbolRefAttr(symbolName(ids.get(0)), nested);
   }
 
   private String symbolName(Token t) {

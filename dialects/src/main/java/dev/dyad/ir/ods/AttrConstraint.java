@@ -1,6 +1,7 @@
 package dev.dyad.ir.ods;
 
 import dev.dyad.ir.attr.Attribute;
+import dev.dyad.ir.type.Type;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +25,15 @@ public interface AttrConstraint {
 
   /** A custom message template replacing MLIR's, or null; placeholders {@code {name}}, {@code {value}}. */
   default String message() {
+    return null;
+  }
+
+  /**
+   * The type of every attribute this constraint accepts when it fixes one (MLIR's buildable
+   * attribute type: i64 for I64Attr), else null. Assembly formats print such attributes without
+   * their type and parse them with it.
+   */
+  default Type valueType() {
     return null;
   }
 
@@ -51,6 +61,30 @@ public interface AttrConstraint {
     @Override
     public boolean storable(Attribute value) {
       return storage.test(value);
+    }
+  }
+
+  /** Attributes of one fixed type (integer or float constants of that type). */
+  record Typed(Predicate<Attribute> predicate, Predicate<Attribute> storage, String description, String message,
+      Type valueType) implements AttrConstraint {
+    @Override
+    public boolean accepts(Attribute value) {
+      return predicate.test(value);
+    }
+
+    @Override
+    public boolean storable(Attribute value) {
+      return storage.test(value);
+    }
+
+    @Override
+    public AttrConstraint withMessage(String template) {
+      return new Typed(predicate, storage, description, template, valueType);
+    }
+
+    @Override
+    public AttrConstraint describedAs(String newDescription) {
+      return new Typed(predicate, storage, newDescription, message, valueType);
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.dyad.ir.attr.StringAttr;
 import dev.dyad.ir.attr.SymbolRefAttr;
 import dev.dyad.ir.attr.TypeAttr;
 import dev.dyad.ir.attr.UnitAttr;
+import dev.dyad.ir.type.FloatType;
 import dev.dyad.ir.type.FunctionType;
 import dev.dyad.ir.type.IntegerType;
 import dev.dyad.ir.type.Type;
@@ -92,11 +93,20 @@ public final class AttrConstraints {
     String desc = type instanceof IntegerType it
         ? it.width() + "-bit " + signednessWord(it) + "integer attribute"
         : AsmPrinter.toString(type) + " attribute";
-    return AttrConstraint.of(desc, IntegerAttr.class, a -> a instanceof IntegerAttr i && i.type().equals(type));
+    return new AttrConstraint.Typed(a -> a instanceof IntegerAttr i && i.type().equals(type),
+        IntegerAttr.class::isInstance, desc, null, type);
   }
 
   public static AttrConstraint floatAttr() {
     return AttrConstraint.of("floating-point attribute", FloatAttr.class, a -> a instanceof FloatAttr);
+  }
+
+  /** {@code F<width>Attr}, e.g. {@code 32-bit float attribute}: a float constant of {@code type}. */
+  public static AttrConstraint floatAttrOf(FloatType type) {
+    String desc = type.kind().name().equals("F" + type.width()) ? type.width() + "-bit float attribute"
+        : AsmPrinter.toString(type) + " attribute";
+    return new AttrConstraint.Typed(a -> a instanceof FloatAttr f && f.type().equals(type),
+        FloatAttr.class::isInstance, desc, null, type);
   }
 
   /** {@code DenseI32ArrayAttr}: {@code array<i32: ...>}. */
