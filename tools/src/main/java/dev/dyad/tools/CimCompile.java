@@ -125,7 +125,7 @@ public final class CimCompile implements Callable<Integer> {
       return 1;
     }
     report(ctx); // warnings and remarks
-    PrintOptions options = new PrintOptions(true, false, false);
+    PrintOptions options = PrintOptions.DEFAULT;
     if (output == null) {
       Writer w = AtomicOutput.bufferedStdout(out);
       OperationPrinter.printTopLevel(module, options, w);
