@@ -13,9 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the allocation passes share: the {@code arch} option, collecting each function's
- * {@code cim.mmm} ops in program order as {@link CimOperator}s, running an allocator, annotating
- * {@code #cim.alloc} and wrapping the segments ({@link SegmentFormation}).
+ * What the allocation passes share: the {@code arch} option, the products as {@link CimOperator}s,
+ * {@code #cim.alloc} and the segments ({@link SegmentFormation}); subclasses choose the allocator.
  */
 public abstract class AllocationPass extends Pass {
   private final Option<String> arch = options.stringOption("arch", "",

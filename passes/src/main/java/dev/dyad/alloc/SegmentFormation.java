@@ -26,11 +26,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Wraps a function's cim ops into {@code cim.segment}s once its products have segments. The
- * products stay where the allocator put them; every other data op goes to the earliest segment
- * in which its operands exist, and is then pushed down to the segment of its consumers when that
- * shrinks what crosses the boundary (docs/lowering.md, "Which segment a vector op joins").
- * Constants, and the constant-only ops that prepare weights, stay outside the segments.
+ * Wraps a function's on-chip ops into {@code cim.segment}s once its products have segments; the
+ * other ops join segments by docs/lowering.md's rule ("Which segment a vector op joins").
  */
 public final class SegmentFormation {
   private static final Set<String> DATA_OPS = Set.of(VectorOp.NAME, Im2ColOp.NAME, Col2ImOp.NAME);
@@ -161,7 +158,11 @@ public final class SegmentFormation {
     return count;
   }
 
-  /** Segment of every data op: products as given, the rest as early as possible, then pushed down. */
+  /**
+   * Segment of every data op: products as given; the rest as early as their operands allow, then
+   * (last to first) down to their users' segment when that makes less data cross the boundary.
+   * Constants and the constant-only ops that prepare weights are not data ops: they stay outside.
+   */
   private Map<Operation, Integer> assign(int[] segmentOf) {
     Map<Operation, Integer> seg = new IdentityHashMap<>();
     for (int i = 0; i < products.size(); i++) {

@@ -30,11 +30,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random cim programs (chains of products with requantization, ReLU, residual adds and skip
- * connections, optionally after a convolution) on random small chips, allocated by each baseline
- * or with memory-mode arrays added by hand, then lowered by cim-to-meta: the result verifies and
- * passes every chip-state check of meta.md ({@link MetaStateChecker}), or the lowering fails with
- * one of its documented capacity diagnostics. Seeded: a failure prints the program and the chip.
+ * Random cim programs on random small chips, allocated and lowered: the meta program verifies and
+ * passes meta.md's chip-state checks, or the lowering reports a documented capacity error.
  */
 class CimToMetaPropertyTest {
   private static final PassRegistry REGISTRY = PassRegistry.installed();
@@ -54,7 +51,12 @@ class CimToMetaPropertyTest {
     assertTrue(lowered >= 150, "only " + lowered + " of 300 programs lowered: the generator is off");
   }
 
-  /** Runs {@code count} cases; returns how many lowered successfully. */
+  /**
+   * Runs {@code count} seeded cases (a failure prints the program and the chip): chains of
+   * products with requantization, ReLU, residual adds, skip connections and reused weights,
+   * sometimes after a convolution; allocated by a baseline, with memory-mode arrays added by hand
+   * when {@code memory}. Returns how many lowered successfully.
+   */
   private static int run(long seed, int count, boolean memory) {
     SplittableRandom random = new SplittableRandom(seed);
     int lowered = 0;

@@ -24,10 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The chip-state checks of docs/dialects/meta.md ("Chip state and the interpreter's checks"),
- * without the numerics: modes, the weight slice each array holds, where every value is, data lost
- * to switches, capacities, and that results end in external memory. A stand-in for the CIM
- * interpreter in tests of cim-to-meta until that interpreter runs meta programs.
+ * meta.md's chip-state checks without the numerics (modes, held slices, places, lost data,
+ * capacities): a stand-in for the CIM interpreter in tests of cim-to-meta.
  */
 final class MetaStateChecker {
   /** What a compute-mode array holds. */

@@ -10,18 +10,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Physical array assignment over a sequence of segments: which concrete arrays hold each
- * product's weight tiles (one array per tile and copy) and which serve as its memory-mode
- * buffers, which arrays switch mode before each segment, and which weights must be written.
- *
- * <p>Per segment, greedily (docs/lowering.md, "Physical arrays"): every tile copy first takes an
- * array that already holds exactly its slice in compute mode (no rewrite); memory needs take
- * arrays already in memory mode, and only the shortfall switches compute arrays to memory; the
- * remaining tile copies take compute arrays (a rewrite), and only their shortfall switches
- * memory arrays back. Arrays keep their mode until a segment needs otherwise, which makes the
- * number of switches the least possible (each one is forced by a segment's counts); the compute
- * arrays given up are those whose slice is needed again latest (Belady's rule), so that weights
- * a later segment needs stay resident when possible. Ties go to the lowest array id.
+ * Chooses the concrete arrays of every segment's weight tiles and memory-mode buffers, and the
+ * mode switches and weight writes between segments (docs/lowering.md, "Physical arrays").
  */
 public final class ArrayPlanner {
   private ArrayPlanner() {}
@@ -102,7 +92,13 @@ public final class ArrayPlanner {
 
   /**
    * Plans {@code segments} on a chip of {@code arrays} arrays, all in compute mode and empty at
-   * the start.
+   * the start. Per segment, greedily: a tile copy whose exact slice is resident in a compute-mode
+   * array keeps it (no rewrite); memory needs take memory-mode arrays, and only the shortfall
+   * switches compute arrays; the other tile copies take compute arrays, and only their shortfall
+   * switches memory arrays back. Keeping modes until a segment's counts force a change makes the
+   * number of switches the least possible; the compute arrays given up are those whose slice is
+   * needed again latest (Belady's rule), so that resident weights survive when the chip has room.
+   * Ties go to the lowest array id.
    *
    * @throws IllegalArgumentException when a segment needs more arrays than the chip has, or a
    *     product reuses arrays that its producer does not have

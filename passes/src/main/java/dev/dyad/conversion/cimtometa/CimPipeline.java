@@ -9,10 +9,8 @@ import dev.dyad.pass.PassRegistry;
 import dev.dyad.pass.PipelineException;
 
 /**
- * The named compilation pipelines from nn (or cim) to meta: {@code nn-to-cim, canonicalize, ALLOC,
- * cim-to-meta}, with the {@code arch} option handed to every pass. {@code nn-to-cim} is included
- * when it is registered; without it the pipeline starts from cim programs, and nn ops left in the
- * input are reported by the allocation pass.
+ * A named pipeline from nn (or cim) to meta: nn-to-cim and canonicalize (when nn-to-cim is
+ * registered), an allocation pass, cim-to-meta; its {@code arch} option goes to every pass.
  */
 public final class CimPipeline extends PassPipeline {
   static final String NN_TO_CIM = "nn-to-cim";

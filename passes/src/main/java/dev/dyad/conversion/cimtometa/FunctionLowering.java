@@ -48,10 +48,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Lowers one allocated cim function to a meta program (docs/lowering.md, "cim-to-meta"): plans
- * the physical arrays, emits one {@code meta.segment} per {@code cim.segment} in four phases
- * (write-back, switches, weight writes, compute), places data in the buffer or memory-mode arrays
- * and keeps values crossing segments in the buffer while it has room, else in external memory.
+ * Lowers one allocated cim function to a meta program in place, as docs/lowering.md
+ * ("cim-to-meta") describes: physical arrays, four phases per segment, data placement.
  */
 final class FunctionLowering {
   /** A meta value and where it lives. */
@@ -84,10 +82,13 @@ final class FunctionLowering {
   private Map<Value, Placed> home;
   private Map<Value, Value> storedResults;
   private Map<Operation, Operation> sourceOf;
-  /** Meta values (inner, in the buffer) that hold a crossing value the buffer keeps, by origin. */
+  /**
+   * Meta values (inner, in the buffer) that hold a crossing value the buffer keeps, by origin, in
+   * the order they were emitted (Value has identity equality; the order makes spilling deterministic).
+   */
   private Map<Value, Value> keptInBuffer;
 
-  /** One product's tiles and where the planner put them. */
+  /** One product's tiling (tile t = r · colTiles + c), its allocation and its producer in the segment. */
   private record ProductPlan(int rowTiles, int colTiles, List<Slice> tiles, AllocAttr alloc, int producer) {}
 
   FunctionLowering(Operation func, HardwareDescription arch, PassContext ctx) {
@@ -326,7 +327,7 @@ final class FunctionLowering {
     home = new LinkedHashMap<>();
     storedResults = new IdentityHashMap<>();
     sourceOf = new IdentityHashMap<>();
-    keptInBuffer = new IdentityHashMap<>();
+    keptInBuffer = new LinkedHashMap<>();
     for (int s = 0; s < segments.size(); s++) {
       new SegmentEmission(s).emit(scratch);
     }
@@ -399,7 +400,7 @@ final class FunctionLowering {
       }
       for (int i = 0; i < values.size(); i++) {
         Value result = meta.results().get(i);
-        PlaceAttr place = placeOfInner(values.get(i));
+        PlaceAttr place = Occupancy.placeOf(values.get(i));
         for (Yield y : yields.get(values.get(i))) {
           if (y.result()) {
             storedResults.put(y.origin(), result);
@@ -653,10 +654,6 @@ final class FunctionLowering {
         return new Placed(o, PlaceAttr.EXTERNAL); // an argument, a constant or prepared weights
       }
       throw new IllegalStateException("value used before the segment that keeps it");
-    }
-
-    private PlaceAttr placeOfInner(Value v) {
-      return Occupancy.placeOf(v);
     }
 
     private Operation track(Operation meta) {

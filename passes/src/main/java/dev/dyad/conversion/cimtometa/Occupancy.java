@@ -26,11 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/**
- * Buffer and memory-mode array occupancy of a meta program, counted as meta.md's interpreter
- * checks it: a value takes its place from the op that places it to its last use (a segment's
- * result is the value it yields), {@code ⌈B / |S|⌉} bits of each array of S for arrays.
- */
+/** Buffer and memory-mode array occupancy of a meta program, counted as meta.md's interpreter checks it. */
 final class Occupancy {
   private Occupancy() {}
 
@@ -83,7 +79,11 @@ final class Occupancy {
     return v;
   }
 
-  /** The first overflow of the buffer or of a memory-mode array in {@code program}, or null. */
+  /**
+   * The first overflow of the buffer or of a memory-mode array in {@code program}, or null. A
+   * value takes its place from the op that places it to its last use (a segment's result counts
+   * as the value it yields); a value of B bits on arrays S takes {@code ⌈B / |S|⌉} of each.
+   */
   static Overflow check(Block program, HardwareDescription arch) {
     List<Operation> order = new ArrayList<>();
     for (Operation op : program.getOpsList()) {
