@@ -387,6 +387,19 @@ final class AttrBuilder {
   }
 
   /**
+   * The dialect attribute of a {@code #d.a<...>} token (its trailing {@code : type}, if any, is
+   * not part of it): the registered dialect's attribute, else an opaque one.
+   */
+  Attribute dialectAttribute(Token symbol) {
+    String[] parts = splitDialectSymbol(symbol.getText().substring(1));
+    if (context.getDialect(parts[0]) == null && !allowUnregistered) {
+      throw new ParseError(inside(symbol, 2 + parts[0].length()),
+          "#\"" + parts[0] + "\"<\"" + parts[1] + "\"> : 'none' attribute" + UNREGISTERED_HINT);
+    }
+    return dialectAttribute(symbol, parts[0], parts[1]);
+  }
+
+  /**
    * A registered dialect's own attribute for {@code #dialect<body>} when it parses the body, else
    * the body kept verbatim (as for unregistered dialects, and for the attributes of MLIR's
    * dialects that Dyad's subsets do not define).
@@ -449,12 +462,7 @@ final class AttrBuilder {
       return aliasRef(c.name);
     }
     if (ctx instanceof CirParser.DialectAttributeContext c) {
-      String[] parts = splitDialectSymbol(c.symbol.getText().substring(1));
-      if (context.getDialect(parts[0]) == null && !allowUnregistered) {
-        throw new ParseError(inside(c.symbol, 2 + parts[0].length()),
-            "#\"" + parts[0] + "\"<\"" + parts[1] + "\"> : 'none' attribute" + UNREGISTERED_HINT);
-      }
-      return dialectAttribute(c.symbol, parts[0], parts[1]);
+      return dialectAttribute(c.symbol);
     }
     if (ctx instanceof CirParser.IntegerAttributeContext c) {
       Type type = c.type() == null ? IntegerType.I64 : type(c.type());
@@ -826,9 +834,17 @@ final class AttrBuilder {
       throw src.error(c.elementType, "dense array elements wider than 64 bits are not supported, got: '"
           + AsmPrinter.toString(elt) + "'");
     }
-    long[] bits = new long[c.arrayElement().size()];
+    return denseArray(elt, c.arrayElement());
+  }
+
+  /**
+   * A dense array of {@code elt} (an integer or float type of a supported width) from its
+   * elements, as {@code array<elt: ...>} or an assembly format's {@code [...]} gives them.
+   */
+  DenseArrayAttr denseArray(Type elt, List<CirParser.ArrayElementContext> elements) {
+    long[] bits = new long[elements.size()];
     for (int i = 0; i < bits.length; i++) {
-      CirParser.ArrayElementContext e = c.arrayElement(i);
+      CirParser.ArrayElementContext e = elements.get(i);
       bits[i] = elt instanceof FloatType ft ? arrayFloat(e, ft) : arrayInteger(e, (IntegerType) elt);
     }
     return new DenseArrayAttr(elt, bits);

@@ -14,6 +14,7 @@ import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.NamedAttribute;
+import dev.dyad.ir.attr.OpaqueAttr;
 import dev.dyad.ir.attr.UnitAttr;
 import dev.dyad.ir.format.AssemblyFormat;
 import dev.dyad.ir.format.FormatElement;
@@ -443,8 +444,15 @@ final class CustomOpParser {
     }
   }
 
-  /** The attribute: a bare literal of the buildable type if it has one, else any attribute. */
+  /**
+   * The attribute: a bare literal of the buildable type if it has one, the bracketed elements of
+   * a dense array of a known element type, else any attribute.
+   */
   private Attribute attributeValue(AttrDef d) {
+    Type arrayElement = d.constraint().arrayElementType();
+    if (arrayElement != null) {
+      return strippedDenseArray(arrayElement);
+    }
     Type valueType = d.constraint().valueType();
     Token t = peek();
     boolean negative = t.getType() == CirParser.MINUS;
@@ -463,10 +471,44 @@ final class CustomOpParser {
     if (t.getType() == CirParser.SYMBOL_ID) {
       return symbolRef();
     }
+    if (t.getType() == CirParser.DIALECT_ATTR_ID || t.getType() == CirParser.DIALECT_ATTR_BODY) {
+      // A registered dialect's attribute carries no type, so a `:` after it belongs to the form
+      // (`$value `:` type($r)`); MLIR would hand the type to the attribute's parser.
+      Attribute a = attrs.dialectAttribute(t);
+      if (!(a instanceof OpaqueAttr)) {
+        in.consume();
+        return a;
+      }
+    }
     CirParser p = builder.acquireParser();
     CirParser.AttributeContext a = p.attribute();
     builder.releaseParser(p);
     return attrs.attribute(a);
+  }
+
+  /** MLIR's stripped dense array, {@code [1, 2]}, of {@code element}s. */
+  private Attribute strippedDenseArray(Type element) {
+    if (peek().getType() != CirParser.LBRACKET) {
+      throw expected("'['");
+    }
+    in.consume();
+    List<CirParser.ArrayElementContext> elements = new ArrayList<>();
+    if (peek().getType() != CirParser.RBRACKET) {
+      while (true) {
+        CirParser p = builder.acquireParser();
+        elements.add(p.arrayElement());
+        builder.releaseParser(p);
+        if (peek().getType() != CirParser.COMMA) {
+          break;
+        }
+        in.consume();
+      }
+    }
+    if (peek().getType() != CirParser.RBRACKET) {
+      throw expected("']'");
+    }
+    in.consume();
+    return attrs.denseArray(element, elements);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dyad.dialect.nn.NnDialect;
 import dev.dyad.ir.Block;
 import dev.dyad.ir.Builder;
 import dev.dyad.ir.Context;
@@ -17,6 +18,7 @@ import dev.dyad.ir.PrintOptions;
 import dev.dyad.ir.Region;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.Verifier;
+import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.IntegerAttr;
 import dev.dyad.ir.attr.NamedAttribute;
@@ -131,6 +133,33 @@ class CustomFormPrintingTest {
     c.properties = new DictionaryAttr(List.of(
         new NamedAttribute("value", StringAttr.of("s"))));
     assertEquals("%0 = \"fmt.const\"() <{value = \"s\"}> : () -> i32", print(create(c)));
+  }
+
+  @Test
+  void denseArraysPrintStrippedAndOtherValuesGenerically() {
+    OperationState st = b.state("fmt.arrays", loc);
+    st.properties = new DictionaryAttr(List.of(
+        new NamedAttribute("ids", new DenseArrayAttr(IntegerType.I64, new long[] {4, -5}))));
+    assertEquals("fmt.arrays [4, -5]", print(create(st)));
+    // An i32 array where the form prints i64 elements: it would read back as an i64 array.
+    OperationState i32 = b.state("fmt.arrays", loc);
+    i32.properties = new DictionaryAttr(List.of(
+        new NamedAttribute("ids", new DenseArrayAttr(IntegerType.I32, new long[] {4}))));
+    assertEquals("\"fmt.arrays\"() <{ids = array<i32: 4>}> : () -> ()", print(create(i32)));
+  }
+
+  @Test
+  void aRegisteredDialectAttributeLeavesTheColonToTheForm() {
+    Context withNn = newContext();
+    withNn.register(new NnDialect());
+    String text = "%0 = fmt.const #nn.random<7> : i32\n%1 = \"fmt.const\"() <{value = #xx.a<1>}> : () -> i32\n";
+    Operation module = Parser.parse(withNn, text, "c.cir");
+    assertNotNull(module, () -> withNn.diagnostics().takeAll().toString());
+    Operation first = module.getRegion(0).front().front();
+    // #nn.random is the nn dialect's; an unregistered #xx.a would take the `: i32` as its own (as in
+    // MLIR), so that op prints generically.
+    assertEquals("%0 = fmt.const #nn.random<7> : i32", print(first));
+    assertEquals("%1 = \"fmt.const\"() <{value = #xx.a<1>}> : () -> i32", print(first.getNextNode()));
   }
 
   @Test

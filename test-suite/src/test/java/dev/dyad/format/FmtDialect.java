@@ -1,6 +1,8 @@
 package dev.dyad.format;
 
 import static dev.dyad.ir.ods.AttrConstraints.anyAttr;
+import static dev.dyad.ir.ods.AttrConstraints.denseArrayAttrOf;
+import static dev.dyad.ir.ods.AttrConstraints.denseI64ArrayAttr;
 import static dev.dyad.ir.ods.AttrConstraints.floatAttrOf;
 import static dev.dyad.ir.ods.AttrConstraints.signlessIntegerAttr;
 import static dev.dyad.ir.ods.AttrConstraints.stringAttr;
@@ -24,17 +26,19 @@ import dev.dyad.ir.attr.IntegerAttr;
 import dev.dyad.ir.ods.OpDefinition;
 import dev.dyad.ir.ods.TypeConstraint;
 import dev.dyad.ir.type.FloatType;
+import dev.dyad.ir.type.IntegerType;
 import dev.dyad.ir.type.MemRefType;
 import dev.dyad.ir.type.UnrankedMemRefType;
 import java.util.List;
 
 /**
  * {@code fmt}: a test dialect whose ops cover every assembly-format directive. The
- * {@code fmt.format_*} ops copy the formats and constraints of the ops of the same name in
- * MLIR's {@code test} dialect (TestOpsSyntax.td), so that mlir-opt-22 can check their printing
- * and parsing; the others cover what those do not (prop-dict with properties, functional-type
- * of all operands and results, isolated regions, branches with operands, typed float
- * attributes, SameOperandsAndResultType). Registered in cim-opt under tests through
+ * {@code fmt.format_*} ops and {@code fmt.dense_array_attr} copy the formats and constraints of
+ * the ops of the same name in MLIR's {@code test} dialect (TestOpsSyntax.td, TestOps.td), so
+ * that mlir-opt-22 can check their printing and parsing; the others cover what those do not
+ * (prop-dict with properties, functional-type of all operands and results, isolated regions,
+ * branches with operands, typed float attributes, SameOperandsAndResultType, an optional dense
+ * array). Registered in cim-opt under tests through
  * {@link DialectProvider}.
  */
 public final class FmtDialect implements Dialect, DialectProvider {
@@ -118,7 +122,16 @@ public final class FmtDialect implements Dialect, DialectProvider {
       op("format_types_match_var").operand("value", var("T", anyType())).result("result", var("T", anyType()))
           .assemblyFormat("attr-dict $value `:` type($value)").build(),
       op("ellipsis").operand("operands", variadic(anyType())).optionalProperty("variadic", unitAttr())
-          .assemblyFormat("`(` $operands (`...` $variadic^)? `)` attr-dict `:` type($operands) `...`").build());
+          .assemblyFormat("`(` $operands (`...` $variadic^)? `)` attr-dict `:` type($operands) `...`").build(),
+      // Dense arrays print stripped, [1, 2] (TestOps.td's DenseArrayAttrOp).
+      op("dense_array_attr").property("i1attr", denseArrayAttrOf(IntegerType.I1))
+          .property("i8attr", denseArrayAttrOf(IntegerType.I8)).property("i16attr", denseArrayAttrOf(IntegerType.I16))
+          .property("i32attr", denseArrayAttrOf(IntegerType.I32)).property("i64attr", denseArrayAttrOf(IntegerType.I64))
+          .property("f32attr", denseArrayAttrOf(FloatType.F32)).property("f64attr", denseArrayAttrOf(FloatType.F64))
+          .property("emptyattr", denseArrayAttrOf(IntegerType.I32))
+          .assemblyFormat("`i1attr` `=` $i1attr `i8attr` `=` $i8attr `i16attr` `=` $i16attr `i32attr` `=` $i32attr"
+              + " `i64attr` `=` $i64attr  `f32attr` `=` $f32attr `f64attr` `=` $f64attr `emptyattr` `=` $emptyattr"
+              + " attr-dict").build());
 
   private static OpDefinition resultOp(String suffix, String format) {
     return op("format_result_" + suffix + "_op").result("buildable_res", I64).result("result", ANY_MEMREF)
@@ -178,7 +191,10 @@ public final class FmtDialect implements Dialect, DialectProvider {
       op("yield").operand("value", optional(anyType())).trait(Trait.TERMINATOR)
           .assemblyFormat("($value^ `:` type($value))? attr-dict").build(),
       op("spaced").operand("a", anyType()).assemblyFormat("`[` ` ` $a `` `]` `\\n` `end` attr-dict `:` type($a)")
-          .build());
+          .build(),
+      // A dense array, and an optional one anchoring a group by itself: it is there when `[` follows.
+      op("arrays").property("ids", denseI64ArrayAttr()).optionalProperty("more", denseI64ArrayAttr())
+          .assemblyFormat("$ids ($more^)? attr-dict").build());
 
   @Override
   public String namespace() {

@@ -9,6 +9,7 @@ import dev.dyad.ir.OperationState;
 import dev.dyad.ir.Region;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
+import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.FloatAttr;
 import dev.dyad.ir.attr.IntegerAttr;
@@ -161,8 +162,16 @@ public final class RandomFmtIr {
   }
 
   private Operation randomOp(List<Value> scope, int depth) {
-    int kind = mlirTestOps ? 8 + rnd.nextInt(depth < 2 ? 15 : 14) : rnd.nextInt(depth < 2 ? 24 : 22);
     OperationState st;
+    int kind;
+    if (mlirTestOps) {
+      // 8..22: the MLIR test ops; 23 stands for a region op (24).
+      kind = 8 + rnd.nextInt(depth < 2 ? 16 : 15);
+      kind = kind == 23 ? 24 : kind;
+    } else {
+      // 24, 25: region ops.
+      kind = rnd.nextInt(depth < 2 ? 26 : 24);
+    }
     switch (kind) {
       case 0 -> {
         Value v = anyValue(scope);
@@ -307,6 +316,24 @@ public final class RandomFmtIr {
         }
       }
       case 22 -> {
+        st = state("dense_array_attr");
+        prop(st, "i1attr", denseArray(IntegerType.I1));
+        prop(st, "i8attr", denseArray(IntegerType.I8));
+        prop(st, "i16attr", denseArray(IntegerType.I16));
+        prop(st, "i32attr", denseArray(IntegerType.I32));
+        prop(st, "i64attr", denseArray(I64));
+        prop(st, "f32attr", denseArray(FloatType.F32));
+        prop(st, "f64attr", denseArray(FloatType.F64));
+        prop(st, "emptyattr", denseArray(IntegerType.I32));
+      }
+      case 23 -> {
+        st = state("arrays");
+        prop(st, "ids", denseArray(I64));
+        if (rnd.nextBoolean()) {
+          prop(st, "more", denseArray(I64));
+        }
+      }
+      case 24 -> {
         return regionOp(scope, depth);
       }
       default -> {
@@ -314,6 +341,21 @@ public final class RandomFmtIr {
       }
     }
     return b.create(st);
+  }
+
+  /** Up to three elements: integers of any value of the width, floats that are exact in f32. */
+  private DenseArrayAttr denseArray(Type element) {
+    long[] bits = new long[rnd.nextInt(4)];
+    for (int i = 0; i < bits.length; i++) {
+      if (element.equals(FloatType.F32)) {
+        bits[i] = Float.floatToRawIntBits((rnd.nextInt(2001) - 1000) / 8f) & 0xFFFFFFFFL;
+      } else if (element.equals(FloatType.F64)) {
+        bits[i] = Double.doubleToRawLongBits((rnd.nextInt(2001) - 1000) / 8.0);
+      } else {
+        bits[i] = rnd.nextInt(3) == 0 ? rnd.nextLong() : rnd.nextInt(21) - 10;
+      }
+    }
+    return new DenseArrayAttr(element, bits);
   }
 
   private List<Value> pick(List<Value> scope, int n) {

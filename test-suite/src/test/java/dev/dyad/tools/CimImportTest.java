@@ -79,7 +79,7 @@ class CimImportTest {
     Path cir = Files.writeString(dir.resolve("imported.cir"), r.out());
     ByteArrayOutputStream reprinted = new ByteArrayOutputStream();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    int exit = CimOpt.run(new String[] {cir.toString()}, new ByteArrayInputStream(new byte[0]),
+    int exit = CimOpt.run(new String[] {"--print-op-generic", cir.toString()}, new ByteArrayInputStream(new byte[0]),
         new PrintStream(reprinted, true, StandardCharsets.UTF_8),
         new PrintStream(errors, true, StandardCharsets.UTF_8));
     assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));

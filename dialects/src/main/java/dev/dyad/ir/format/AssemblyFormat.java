@@ -5,6 +5,7 @@ import dev.dyad.ir.OpDef;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
+import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.FloatAttr;
 import dev.dyad.ir.attr.IntegerAttr;
@@ -197,9 +198,14 @@ public final class AssemblyFormat {
 
   /**
    * Whether attribute {@code a} of {@code def} prints as itself: a buildable-typed attribute
-   * prints without its type, so it must have exactly that type.
+   * prints without its type, so it must have exactly that type; a dense array of a known element
+   * type prints as its bracketed elements, so it must be such an array.
    */
   static boolean printableValue(AttrDef d, Attribute a) {
+    Type element = d.constraint().arrayElementType();
+    if (element != null) {
+      return a instanceof DenseArrayAttr arr && arr.elementType().equals(element);
+    }
     Type t = d.constraint().valueType();
     if (t == null) {
       return true;

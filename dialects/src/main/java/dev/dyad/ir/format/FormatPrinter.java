@@ -6,6 +6,7 @@ import dev.dyad.ir.Operation;
 import dev.dyad.ir.Region;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
+import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.OpaqueAttr;
 import dev.dyad.ir.attr.StringAttr;
@@ -227,7 +228,7 @@ final class FormatPrinter {
       }
       if (e instanceof AttrVar a) {
         Attribute value = view.attribute(a.def());
-        return value != null && Lead.ofAttribute(value).takenBy(a.def());
+        return value != null && Lead.ofValue(a.def(), value).takenBy(a.def());
       }
       if (e instanceof RegionVar r) {
         return !view.regions().get(r.group()).isEmpty();
@@ -350,7 +351,7 @@ final class FormatPrinter {
     } else if (e instanceof AttrVar a) {
       Attribute value = view.attribute(a.def());
       if (value != null) {
-        lead(Lead.ofAttribute(value));
+        lead(Lead.ofValue(a.def(), value));
       } else {
         listen(t -> t.lead().takenBy(a.def()));
       }
@@ -455,7 +456,7 @@ final class FormatPrinter {
         // The parser reads an optional attribute (other than a printed group's anchor) only if its
         // first token looks like one it can store, and not like the op's trailing location.
         boolean required = d.mustBePresent() || e == groupAnchor;
-        ok &= AssemblyFormat.printableValue(d, value) && (required || Lead.ofAttribute(value).takenBy(d));
+        ok &= AssemblyFormat.printableValue(d, value) && (required || Lead.ofValue(d, value).takenBy(d));
       }
     }
   }
@@ -470,7 +471,9 @@ final class FormatPrinter {
       if (value == null) {
         return;
       }
-      if (a.def().constraint().valueType() != null) {
+      if (a.def().constraint().arrayElementType() != null) {
+        p.print(((DenseArrayAttr) value).toStrippedString());
+      } else if (a.def().constraint().valueType() != null) {
         p.printAttributeWithoutType(value);
       } else {
         p.printAttribute(value);

@@ -95,6 +95,14 @@ public enum Lead {
     return OTHER_ATTRIBUTE;
   }
 
+  /**
+   * What {@code $name} of attribute {@code d} starts with when it prints {@code a}: a dense array
+   * of a known element type prints stripped ({@code [1, 2]}), everything else as itself.
+   */
+  public static Lead ofValue(AttrDef d, Attribute a) {
+    return d.constraint().arrayElementType() != null && a instanceof DenseArrayAttr ? LBRACKET : ofAttribute(a);
+  }
+
   /** Whether a token of this kind can start an attribute. */
   public boolean startsAttribute() {
     return this != VALUE && this != CARET && this != LESS && this != WORD;
@@ -108,6 +116,9 @@ public enum Lead {
   public boolean takenBy(AttrDef d) {
     if (!startsAttribute() || this == LOC) {
       return false;
+    }
+    if (d.constraint().arrayElementType() != null) {
+      return this == LBRACKET;
     }
     Attribute sample = sample(d.constraint().valueType());
     return sample == null || d.constraint().storable(sample);

@@ -1,6 +1,7 @@
 package dev.dyad.ir.ods;
 
 import dev.dyad.ir.attr.Attribute;
+import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.type.Type;
 import java.util.function.Predicate;
 
@@ -34,6 +35,15 @@ public interface AttrConstraint {
    * their type and parse them with it.
    */
   default Type valueType() {
+    return null;
+  }
+
+  /**
+   * The element type when this constraint stores dense arrays of one element type (MLIR's
+   * DenseI64ArrayAttr and kin), else null. Assembly formats print such attributes as MLIR does,
+   * stripped to the bracketed elements ({@code [1, 2]}), and read them so.
+   */
+  default Type arrayElementType() {
     return null;
   }
 
@@ -85,6 +95,29 @@ public interface AttrConstraint {
     @Override
     public AttrConstraint describedAs(String newDescription) {
       return new Typed(predicate, storage, newDescription, message, valueType);
+    }
+  }
+
+  /** {@code DenseArrayAttr}s of exactly one element type: {@code array<i64: 1, 2>}. */
+  record DenseArrayOf(Type arrayElementType, String description, String message) implements AttrConstraint {
+    @Override
+    public boolean accepts(Attribute value) {
+      return value instanceof DenseArrayAttr d && d.elementType().equals(arrayElementType);
+    }
+
+    @Override
+    public boolean storable(Attribute value) {
+      return accepts(value);
+    }
+
+    @Override
+    public AttrConstraint withMessage(String template) {
+      return new DenseArrayOf(arrayElementType, description, template);
+    }
+
+    @Override
+    public AttrConstraint describedAs(String newDescription) {
+      return new DenseArrayOf(arrayElementType, newDescription, message);
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.dyad.ir.ods;
 import dev.dyad.ir.AsmPrinter;
 import dev.dyad.ir.attr.ArrayAttr;
 import dev.dyad.ir.attr.Attribute;
-import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.FloatAttr;
 import dev.dyad.ir.attr.IntegerAttr;
@@ -119,9 +118,16 @@ public final class AttrConstraints {
     return denseArrayOf(IntegerType.I64, "i64 dense array attribute");
   }
 
+  /**
+   * {@code DenseBoolArrayAttr}, {@code DenseI8ArrayAttr} ... {@code DenseF64ArrayAttr}: dense arrays
+   * of {@code element} (i1, i8, i16, i32, i64, f32 or f64), e.g. {@code i16 dense array attribute}.
+   */
+  public static AttrConstraint denseArrayAttrOf(Type element) {
+    return denseArrayOf(element, AsmPrinter.toString(element) + " dense array attribute");
+  }
+
   private static AttrConstraint denseArrayOf(Type element, String desc) {
-    Predicate<Attribute> p = a -> a instanceof DenseArrayAttr d && d.elementType().equals(element);
-    return new AttrConstraint.Described(p, p, desc, null);
+    return new AttrConstraint.DenseArrayOf(element, desc, null);
   }
 
   /** {@code ArrayAttr} whose elements all satisfy {@code element}: {@code <element> array attribute}. */

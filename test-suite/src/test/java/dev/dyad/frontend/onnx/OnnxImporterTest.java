@@ -514,7 +514,7 @@ class OnnxImporterTest {
   }
 
   private static String print(ImportedModel m) {
-    return OperationPrinter.printTopLevel(m.module().op(), PrintOptions.DEFAULT);
+    return OperationPrinter.printTopLevel(m.module().op(), PrintOptions.GENERIC);
   }
 
   /** The body's ops in order, without the return. */
