@@ -54,6 +54,11 @@ public final class CimCompile implements Callable<Integer> {
   @Option(names = "-o", paramLabel = "OUT.cir", description = "Write the meta program here (default: standard output).")
   Path output;
 
+  @Option(names = {"--print-op-generic", "--mlir-print-op-generic"},
+      description = "Print every operation in the generic form (by default, ops with an assembly format print "
+          + "their custom form).")
+  boolean printOpGeneric;
+
   private PrintStream out;
   private PrintStream err;
 
@@ -125,7 +130,7 @@ public final class CimCompile implements Callable<Integer> {
       return 1;
     }
     report(ctx); // warnings and remarks
-    PrintOptions options = PrintOptions.DEFAULT;
+    PrintOptions options = printOpGeneric ? PrintOptions.GENERIC : PrintOptions.DEFAULT;
     if (output == null) {
       Writer w = AtomicOutput.bufferedStdout(out);
       OperationPrinter.printTopLevel(module, options, w);
