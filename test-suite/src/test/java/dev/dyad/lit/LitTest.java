@@ -3,6 +3,7 @@ package dev.dyad.lit;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dyad.filecheck.FileCheck;
+import dev.dyad.tools.CimCompile;
 import dev.dyad.tools.CimOpt;
 import dev.dyad.tools.CimRun;
 import java.io.IOException;
@@ -28,6 +29,7 @@ class LitTest {
   static final Map<String, LitTool> TOOLS = Map.of(
       "cim-opt", (args, in, out, err) -> CimOpt.run(args.toArray(String[]::new), in, out, err),
       "cim-run", (args, in, out, err) -> CimRun.run(args.toArray(String[]::new), out, err),
+      "cim-compile", (args, in, out, err) -> CimCompile.run(args.toArray(String[]::new), out, err),
       "filecheck", LitTest::fileCheck,
       "FileCheck", LitTest::fileCheck,
       "diff", LitTest::diff);
