@@ -8,7 +8,9 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.dyad.alloc.CimOperator;
 import dev.dyad.arch.HardwareDescription;
+import dev.dyad.arch.HardwareDescriptions;
 import dev.dyad.conversion.nntocim.NnToCim;
+import dev.dyad.conversion.nntocim.NnToCimPass;
 import dev.dyad.dialect.cim.MmmOp;
 import dev.dyad.dialect.nn.ConstantOp;
 import dev.dyad.dialect.nn.NnDialect;
@@ -19,12 +21,19 @@ import dev.dyad.ir.OperationPrinter;
 import dev.dyad.ir.PrintOptions;
 import dev.dyad.ir.Verifier;
 import dev.dyad.parse.Parser;
+import dev.dyad.runtime.kernels.RandomInit;
 import dev.dyad.runtime.reference.InterpreterException;
 import dev.dyad.runtime.reference.NnInterpreter;
+import dev.dyad.runtime.tensor.DType;
 import dev.dyad.runtime.tensor.Tensor;
 import dev.dyad.tools.Dialects;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +58,35 @@ class NnToCimBitExactnessTest {
         .checkAssert((seed, layers) -> check(new RandomQuantizedNet(seed, layers)));
   }
 
+  /** The example CNN (int8 convolutions, an f32 head) on every preset, split where a chip is small. */
+  @Test
+  void theExampleCnnAgreesOnEveryPreset() throws Exception {
+    String text = Files.readString(Path.of("../examples/tiny-cnn.cir"));
+    Tensor input = RandomInit.uniform(DType.F32, new int[] {1, 3, 16, 16}, 5);
+    RandomQuantizedNet none = new RandomQuantizedNet(0, 0);
+    List<Tensor> expected = new NnInterpreter(null).run(parse(text, none).getRegion(0).front().front(),
+        List.of(input));
+    for (String preset : HardwareDescriptions.presetNames()) {
+      Operation module = parse(text, none);
+      Operation func = module.getRegion(0).front().front();
+      HardwareDescription arch = HardwareDescriptions.preset(preset);
+      assertTrue(new NnToCim(arch, NnToCimPass.GroupedConv.PACKED).convert(module.getContext(), func), preset);
+      assertTrue(new Verifier(module.getContext()).run(module), preset);
+      assertEquals(expected, new CimEvaluator(null).run(func, List.of(input)), preset);
+    }
+  }
+
+  /**
+   * The f32 path (experiments) takes the same route; on small integers, clipped after every
+   * product, every sum is exact in any order, so it too must agree bit for bit.
+   */
+  @Test
+  void floatProgramsOnSmallIntegersAgreeBitForBit() {
+    qt().withFixedSeed(SEED).withExamples(examples(100))
+        .forAll(longs().all(), integers().between(1, 5))
+        .checkAssert((seed, layers) -> check(new RandomQuantizedNet(seed, layers, true)));
+  }
+
   /**
    * The draws exercise what the property is about: products split over columns and over rows,
    * packed and per-group grouped convolutions, weights folded from dense values and viewed from
@@ -56,8 +94,8 @@ class NnToCimBitExactnessTest {
    */
   @Test
   void theDrawsCoverSplittingPackingAndViews() {
-    java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
-    java.util.Random rng = new java.util.Random(SEED);
+    Map<String, Integer> seen = new TreeMap<>();
+    Random rng = new Random(SEED);
     for (int i = 0; i < 300; i++) {
       RandomQuantizedNet net = new RandomQuantizedNet(rng.nextLong(), 1 + rng.nextInt(5));
       RandomQuantizedNet.Case c = net.draw();
@@ -69,7 +107,7 @@ class NnToCimBitExactnessTest {
       count(seen, "split", conversion.splitOperators() > 0);
       count(seen, "row blocks", text.contains("kind = \"nn.slice\"") && text.contains("kind = \"nn.add\""));
       count(seen, "packed", conversion.packedGroups() > 0);
-      count(seen, "depthwise per group", c.groupedConv() == dev.dyad.conversion.nntocim.NnToCimPass.GroupedConv.PER_GROUP
+      count(seen, "depthwise per group", c.groupedConv() == NnToCimPass.GroupedConv.PER_GROUP
           && text.contains("group_index = 1"));
       count(seen, "view", text.contains("#nn.view<"));
       count(seen, "folded dense", text.contains("\"cim.mmm\"") && text.contains("value = dense<"));
@@ -81,7 +119,7 @@ class NnToCimBitExactnessTest {
     }
   }
 
-  private static void count(java.util.Map<String, Integer> seen, String what, boolean happened) {
+  private static void count(Map<String, Integer> seen, String what, boolean happened) {
     if (happened) {
       seen.merge(what, 1, Integer::sum);
     }

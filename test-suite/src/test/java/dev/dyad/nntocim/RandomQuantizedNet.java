@@ -8,6 +8,7 @@ import dev.dyad.runtime.kernels.RandomInit;
 import dev.dyad.runtime.tensor.DType;
 import dev.dyad.runtime.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -17,9 +18,14 @@ import java.util.Random;
  * linear layers and matmuls with constant weights, each requantized and sometimes rectified,
  * residual adds, pooling, an activation product) with a small random chip to lower it for, all
  * drawn from {@code seed}; {@code layers} is the chain's length. The program is .cir text, so a
- * counterexample prints as a file to run.
+ * counterexample prints as a file to run. With {@code floats} the program is f32 instead, on
+ * small integer values clipped after every product, so that every sum is exact in any order.
  */
-record RandomQuantizedNet(long seed, int layers) {
+record RandomQuantizedNet(long seed, int layers, boolean floats) {
+  RandomQuantizedNet(long seed, int layers) {
+    this(seed, layers, false);
+  }
+
   /** What one draw produces. */
   record Case(String program, HardwareDescription arch, NnToCimPass.GroupedConv groupedConv, List<Tensor> inputs) {}
 
@@ -35,9 +41,9 @@ record RandomQuantizedNet(long seed, int layers) {
 
   Case draw() {
     Random rng = new Random(seed);
-    Builder b = new Builder(rng);
+    Builder b = new Builder(rng, floats);
     long[] inShape = {1 + rng.nextInt(2), 1 + rng.nextInt(6), 2 + rng.nextInt(7), 2 + rng.nextInt(7)};
-    Value x = new Value("%x", inShape, "i8");
+    Value x = new Value("%x", inShape, b.act);
     Value current = x;
     List<Value> history = new ArrayList<>(List.of(x));
     for (int i = 0; i < layers; i++) {
@@ -53,7 +59,21 @@ record RandomQuantizedNet(long seed, int layers) {
     }
     NnToCimPass.GroupedConv mode = rng.nextBoolean() ? NnToCimPass.GroupedConv.PACKED
         : NnToCimPass.GroupedConv.PER_GROUP;
-    return new Case(program, arch(rng), mode, List.of(RandomInit.uniform(DType.I8, shape, rng.nextLong())));
+    HardwareDescription arch = arch(rng);
+    return new Case(program, arch, mode, List.of(floats ? smallIntegers(rng, shape)
+        : RandomInit.uniform(DType.I8, shape, rng.nextLong())));
+  }
+
+  private static Tensor smallIntegers(Random rng, int[] shape) {
+    int n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = rng.nextInt(17) - 8;
+    }
+    return Tensor.wrapFloats(shape, values);
   }
 
   /** A small chip: few arrays of few rows and weights per row, so that products split. */
@@ -70,22 +90,41 @@ record RandomQuantizedNet(long seed, int layers) {
   /** Writes the ops of the chain. */
   private static final class Builder {
     private final Random rng;
+    private final boolean floats;
+    /** Element types of activations (and weights) and of accumulators (and biases). */
+    final String act;
+    private final String acc;
     private final StringBuilder body = new StringBuilder();
     private int next;
 
-    Builder(Random rng) {
+    Builder(Random rng, boolean floats) {
       this.rng = rng;
+      this.floats = floats;
+      this.act = floats ? "f32" : "i8";
+      this.acc = floats ? "f32" : "i32";
     }
 
     Value layer(Value in, List<Value> history) {
-      return switch (rng.nextInt(8)) {
+      return switch (rng.nextInt(9)) {
         case 0, 1, 2 -> requantized(conv(in));
         case 3 -> requantized(linear(in));
         case 4 -> requantized(matmul(in));
         case 5 -> residual(in, history);
         case 6 -> pool(in);
+        case 7 -> head(in);
         default -> requantized(attention(in));
       };
+    }
+
+    /** A classifier head: flatten, a linear layer on [N, C·H·W], back to NCHW as [N, out, 1, 1]. */
+    private Value head(Value in) {
+      long[] s = in.shape();
+      Value flat = new Value(fresh(), new long[] {s[0], s[1] * s[2] * s[3]}, act);
+      line(flat, "nn.flatten", List.of(in), "axis = 1 : i64");
+      Value y = requantized(linear(flat));
+      Value out = new Value(fresh(), new long[] {s[0], y.shape()[1], 1, 1}, act);
+      line(out, "nn.reshape", List.of(y), null);
+      return out;
     }
 
     private Value conv(Value in) {
@@ -115,9 +154,9 @@ record RandomQuantizedNet(long seed, int layers) {
         oh = Math.floorDiv(h + p[0] + p[2] - d[0] * (k[0] - 1) - 1, s[0]) + 1;
         ow = Math.floorDiv(w + p[1] + p[3] - d[1] * (k[1] - 1) - 1, s[1]) + 1;
       } while (oh < 1 || ow < 1);
-      Value weight = constant(new long[] {out, c / group, k[0], k[1]}, "i8");
-      Value bias = rng.nextBoolean() ? constant(new long[] {out}, "i32") : null;
-      Value result = new Value(fresh(), new long[] {n, out, oh, ow}, "i32");
+      Value weight = constant(new long[] {out, c / group, k[0], k[1]}, act);
+      Value bias = rng.nextBoolean() ? constant(new long[] {out}, acc) : null;
+      Value result = new Value(fresh(), new long[] {n, out, oh, ow}, acc);
       line(result, "nn.conv2d", bias == null ? List.of(in, weight) : List.of(in, weight, bias),
           "dilations = " + ints(d) + ", group = " + group + " : i64, " + zeroPoints() + "pads = " + ints(p)
               + ", strides = " + ints(s));
@@ -129,12 +168,12 @@ record RandomQuantizedNet(long seed, int layers) {
       long features = shape[shape.length - 1];
       long out = 1 + rng.nextInt(6);
       shape[shape.length - 1] = out;
-      Value weight = constant(new long[] {out, features}, "i8");
-      Value bias = rng.nextBoolean() ? constant(new long[] {out}, "i32") : null;
-      Value result = new Value(fresh(), shape, "i32");
+      Value weight = constant(new long[] {out, features}, act);
+      Value bias = rng.nextBoolean() ? constant(new long[] {out}, acc) : null;
+      Value result = new Value(fresh(), shape, acc);
       String zp = zeroPoints();
       line(result, "nn.linear", bias == null ? List.of(in, weight) : List.of(in, weight, bias),
-          zp.substring(0, zp.length() - 2));
+          zp.isEmpty() ? null : zp.substring(0, zp.length() - 2));
       return result;
     }
 
@@ -157,8 +196,8 @@ record RandomQuantizedNet(long seed, int layers) {
         b[b.length - 1] = b[b.length - 2];
         b[b.length - 2] = t;
       }
-      Value weight = constant(b, "i8");
-      Value result = new Value(fresh(), new long[] {a[0], a[1], m, n}, "i32");
+      Value weight = constant(b, act);
+      Value result = new Value(fresh(), new long[] {a[0], a[1], m, n}, acc);
       line(result, "nn.matmul", List.of(in, weight), zeroPoints() + "transpose_a = " + (ta ? 1 : 0)
           + " : i64, transpose_b = " + (tb ? 1 : 0) + " : i64");
       return result;
@@ -167,7 +206,7 @@ record RandomQuantizedNet(long seed, int layers) {
     /** x times its own transpose: a product of two activations (the vector unit's). */
     private Value attention(Value in) {
       long[] a = in.shape();
-      Value result = new Value(fresh(), new long[] {a[0], a[1], a[2], a[2]}, "i32");
+      Value result = new Value(fresh(), new long[] {a[0], a[1], a[2], a[2]}, acc);
       line(result, "nn.batch_matmul", List.of(in, in), zeroPoints() + "transpose_a = 0 : i64, transpose_b = 1 : i64");
       return result;
     }
@@ -175,13 +214,13 @@ record RandomQuantizedNet(long seed, int layers) {
     private Value residual(Value in, List<Value> history) {
       for (int i = history.size() - 2; i >= 0; i--) {
         Value earlier = history.get(i);
-        if (java.util.Arrays.equals(earlier.shape(), in.shape())) {
-          Value result = new Value(fresh(), in.shape(), "i8");
+        if (Arrays.equals(earlier.shape(), in.shape())) {
+          Value result = new Value(fresh(), in.shape(), act);
           line(result, "nn.add", List.of(in, earlier), null);
           return result;
         }
       }
-      Value result = new Value(fresh(), in.shape(), "i8");
+      Value result = new Value(fresh(), in.shape(), act);
       line(result, "nn.relu", List.of(in), null);
       return result;
     }
@@ -189,32 +228,42 @@ record RandomQuantizedNet(long seed, int layers) {
     private Value pool(Value in) {
       long[] s = in.shape();
       if (s[2] < 2 || s[3] < 2) {
-        Value result = new Value(fresh(), s, "i8");
+        Value result = new Value(fresh(), s, act);
         line(result, "nn.relu6", List.of(in), null);
         return result;
       }
       long stride = 1 + rng.nextInt(2);
       Value result = new Value(fresh(), new long[] {s[0], s[1], (s[2] - 2) / stride + 1, (s[3] - 2) / stride + 1},
-          "i8");
+          act);
       line(result, "nn.max_pool2d", List.of(in), "kernel_shape = array<i64: 2, 2>, strides = " + ints(stride, stride));
       return result;
     }
 
-    /** i32 → i8 with a scale that keeps a fair share of the values unsaturated, then maybe relu. */
-    private Value requantized(Value acc) {
-      Value q = new Value(fresh(), acc.shape(), "i8");
+    /**
+     * i32 → i8 with a scale that keeps a fair share of the values unsaturated (f32: clipped to
+     * [-8, 8]), then maybe relu.
+     */
+    private Value requantized(Value sum) {
+      Value q = new Value(fresh(), sum.shape(), act);
       double scale = Math.pow(2, -(6 + rng.nextInt(10))) * (1 + rng.nextInt(3));
-      line(q, "nn.requantize", List.of(acc), String.format(Locale.ROOT, "scale = %.6e : f64, zero_point = %d : i64",
-          scale, rng.nextInt(21) - 10));
+      if (floats) {
+        line(q, "nn.clip", List.of(sum), "max = 8.000000e+00 : f32, min = -8.000000e+00 : f32");
+      } else {
+        line(q, "nn.requantize", List.of(sum), String.format(Locale.ROOT,
+            "scale = %.6e : f64, zero_point = %d : i64", scale, rng.nextInt(21) - 10));
+      }
       if (rng.nextBoolean()) {
         return q;
       }
-      Value r = new Value(fresh(), acc.shape(), "i8");
+      Value r = new Value(fresh(), sum.shape(), act);
       line(r, "nn.relu", List.of(q), null);
       return r;
     }
 
-    /** Dense values (i8 anywhere in range, i32 biases within ±2^16) or, for i8, a #nn.random seed. */
+    /**
+     * Dense values (i8 anywhere in range, i32 biases within ±2^16, f32 integers in [-4, 4]) or,
+     * for i8, a #nn.random seed.
+     */
     private Value constant(long[] shape, String element) {
       Value c = new Value(fresh(), shape, element);
       String value;
@@ -233,7 +282,11 @@ record RandomQuantizedNet(long seed, int layers) {
     /** A nested list literal of random elements for the dimensions from {@code axis} on. */
     private void nest(StringBuilder b, long[] shape, int axis, String element) {
       if (axis == shape.length) {
-        b.append(element.equals("i8") ? rng.nextInt(256) - 128 : rng.nextInt(1 << 17) - (1 << 16));
+        b.append(switch (element) {
+          case "i8" -> String.valueOf(rng.nextInt(256) - 128);
+          case "f32" -> (rng.nextInt(9) - 4) + ".0";
+          default -> String.valueOf(rng.nextInt(1 << 17) - (1 << 16));
+        });
         return;
       }
       b.append('[');
@@ -244,8 +297,11 @@ record RandomQuantizedNet(long seed, int layers) {
       b.append(']');
     }
 
-    /** Zero points: often 0, else anywhere in the i8 range; ends with ", ". */
+    /** Zero points: often 0, else anywhere in the i8 range; ends with ", " (none for f32). */
     private String zeroPoints() {
+      if (floats) {
+        return "";
+      }
       return "input_zero_point = " + zeroPoint() + " : i64, weight_zero_point = " + zeroPoint() + " : i64, ";
     }
 

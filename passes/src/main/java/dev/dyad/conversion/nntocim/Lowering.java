@@ -21,6 +21,7 @@ import dev.dyad.ir.type.IntegerType;
 import dev.dyad.ir.type.RankedTensorType;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -159,7 +160,7 @@ final class Lowering {
   /** Elements {@code starts[i] <= j < ends[i]} along {@code axes[i]}, unit steps. */
   Value slice(Builder b, Location loc, Value x, long[] starts, long[] ends, long[] axes) {
     long[] steps = new long[axes.length];
-    java.util.Arrays.fill(steps, 1);
+    Arrays.fill(steps, 1);
     DictionaryAttr params = DictionaryAttr.EMPTY.with(SliceOp.STARTS, i64s(starts)).with(SliceOp.ENDS, i64s(ends))
         .with(SliceOp.AXES, i64s(axes)).with(SliceOp.STEPS, i64s(steps));
     return vector(b, loc, SliceOp.DEFINITION, params, List.of(x));

@@ -9,6 +9,7 @@ import dev.dyad.ir.Operation;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.type.RankedTensorType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -106,8 +107,7 @@ final class MatmulLowering extends ConversionPattern {
     for (int i = 0; i < batch; i++) {
       axes[i] = i;
     }
-    return lowering.slice(rewriter, loc, a, java.util.Arrays.copyOf(from, batch), java.util.Arrays.copyOf(to, batch),
-        axes);
+    return lowering.slice(rewriter, loc, a, Arrays.copyOf(from, batch), Arrays.copyOf(to, batch), axes);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.dyad.ir.type.RankedTensorType;
 import dev.dyad.ir.type.Type;
 import dev.dyad.runtime.tensor.DType;
 import dev.dyad.runtime.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Conversions between IR types/attributes and runtime tensors. */
@@ -43,7 +44,7 @@ public final class Tensors {
 
   /** The IR type of a runtime tensor: a ranked tensor of its shape and element type. */
   public static RankedTensorType type(Tensor t) {
-    List<Long> shape = new java.util.ArrayList<>();
+    List<Long> shape = new ArrayList<>();
     for (int d : t.shape()) {
       shape.add((long) d);
     }
