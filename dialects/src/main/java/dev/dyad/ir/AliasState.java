@@ -7,6 +7,7 @@ import dev.dyad.ir.attr.DistinctAttr;
 import dev.dyad.ir.attr.IntegerSetAttr;
 import dev.dyad.ir.attr.NamedAttribute;
 import dev.dyad.ir.attr.UnitAttr;
+import dev.dyad.ir.format.AssemblyFormat;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,17 +45,20 @@ final class AliasState {
   /** Distinct attributes are identity-keyed. */
   private final Map<Attribute, Info> distinctInfos = new IdentityHashMap<>();
   private final boolean debugInfo;
+  /** Whether every op prints generically (else ops with an assembly format print custom forms). */
+  private final boolean generic;
   private int nextOrder;
 
-  private AliasState(boolean debugInfo) {
+  private AliasState(boolean debugInfo, boolean generic) {
     this.debugInfo = debugInfo;
+    this.generic = generic;
   }
 
   /** The aliases of {@code root}, in definition order, each with its name and section. */
   record Alias(Attribute attribute, String name, boolean deferred) {}
 
-  static List<Alias> collect(Operation root, boolean debugInfo) {
-    AliasState s = new AliasState(debugInfo);
+  static List<Alias> collect(Operation root, boolean debugInfo, boolean generic) {
+    AliasState s = new AliasState(debugInfo, generic);
     s.visitOp(root);
     return s.finish();
   }
@@ -94,18 +98,14 @@ final class AliasState {
     if (debugInfo) {
       visitAttr(op.getLoc(), true);
     }
+    AssemblyFormat format = generic ? null : AssemblyFormat.of(op);
+    if (format != null && format.canPrint(op)) {
+      // Like MLIR, visit what the custom form prints, in the order it prints it.
+      format.print(op, new Visitor());
+      return;
+    }
     for (Region r : op.getRegions()) {
-      for (Block b : r.getBlocks()) {
-        for (BlockArgument a : b.getArguments()) {
-          visitType(a.getType(), false);
-          if (debugInfo) {
-            visitAttr(a.getLoc(), false);
-          }
-        }
-        for (Operation nested = b.front(); nested != null; nested = nested.getNextNode()) {
-          visitOp(nested);
-        }
-      }
+      visitRegion(r);
     }
     for (Value v : op.getOperands()) {
       visitType(v.getType(), false);
@@ -125,6 +125,62 @@ final class AliasState {
     }
     for (NamedAttribute e : attrs.entries()) {
       visitAttr(e.value(), false);
+    }
+  }
+
+  private void visitRegion(Region r) {
+    for (Block b : r.getBlocks()) {
+      for (BlockArgument a : b.getArguments()) {
+        visitType(a.getType(), false);
+        if (debugInfo) {
+          visitAttr(a.getLoc(), false);
+        }
+      }
+      for (Operation nested = b.front(); nested != null; nested = nested.getNextNode()) {
+        visitOp(nested);
+      }
+    }
+  }
+
+  /** Stands in for the printer of a custom form: visits what it would print. */
+  private final class Visitor implements OpAsmPrinter {
+    @Override
+    public void print(String text) {}
+
+    @Override
+    public void printOperand(Value value) {}
+
+    @Override
+    public void printType(Type type) {
+      visitType(type, false);
+    }
+
+    @Override
+    public void printAttribute(Attribute attribute) {
+      visitAttr(attribute, false);
+    }
+
+    @Override
+    public void printAttributeWithoutType(Attribute attribute) {
+      visitAttr(attribute, false);
+    }
+
+    @Override
+    public void printSuccessor(Block block) {}
+
+    @Override
+    public void printRegion(Region region) {
+      visitRegion(region);
+    }
+
+    @Override
+    public void printNewline() {}
+
+    @Override
+    public void printOptionalAttrDict(List<NamedAttribute> attributes, boolean withKeyword) {
+      for (NamedAttribute a : attributes) {
+        visitAttr(a.value(), false);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.dyad.ir;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.NamedAttribute;
+import dev.dyad.ir.format.AssemblyFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -81,6 +82,14 @@ public interface OpDef {
    */
   default FoldResult fold(Operation op, List<Attribute> operands) {
     return FoldResult.failure();
+  }
+
+  /**
+   * The declarative assembly format of the op's custom (pretty) form, or null when the op is
+   * always printed in the generic form.
+   */
+  default AssemblyFormat assemblyFormat() {
+    return null;
   }
 
   /** A human-readable description for {@code cim-opt --list-ops}. */

@@ -2,6 +2,10 @@ package dev.dyad.ir;
 
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DistinctAttr;
+import dev.dyad.ir.attr.FloatAttr;
+import dev.dyad.ir.attr.IntegerAttr;
+import dev.dyad.ir.attr.NamedAttribute;
+import dev.dyad.ir.format.AssemblyFormat;
 import dev.dyad.ir.text.StringEscapes;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayDeque;
@@ -15,9 +19,10 @@ import java.util.Map;
 /**
  * Prints operations in MLIR's generic form, byte-identical to {@code mlir-opt
  * --mlir-print-op-generic}: value and block numbering, block headers with predecessor comments,
- * {@code #map}/{@code #set} alias definitions, and trailing locations with debug info.
+ * {@code #map}/{@code #set} alias definitions, and trailing locations with debug info. Ops that
+ * declare an assembly format print in their custom form unless {@link PrintOptions#generic()}.
  */
-public final class OperationPrinter {
+public final class OperationPrinter implements OpAsmPrinter {
   private static final int INDENT_WIDTH = 2;
 
   private final StringBuilder out;
@@ -46,7 +51,8 @@ public final class OperationPrinter {
   }
 
   private static void printTopLevel(Operation op, PrintOptions options, StringBuilder out, java.io.Writer sink) {
-    List<AliasState.Alias> aliases = options.localScope() ? List.of() : AliasState.collect(op, options.debugInfo());
+    List<AliasState.Alias> aliases = options.localScope() ? List.of()
+        : AliasState.collect(op, options.debugInfo(), options.generic());
     Map<Attribute, String> names = new IdentityHashMap<>();
     Map<Attribute, String> byValue = new HashMap<>();
     for (AliasState.Alias a : aliases) {
@@ -266,6 +272,21 @@ public final class OperationPrinter {
       }
       out.append(" = ");
     }
+    AssemblyFormat format = options.generic() ? null : AssemblyFormat.of(op);
+    if (format != null && format.canPrint(op)) {
+      out.append(op.getNameString());
+      format.print(op, this);
+    } else {
+      printGenericBody(op);
+    }
+    if (options.debugInfo()) {
+      out.append(' ');
+      asm.printLocation(op.getLoc());
+    }
+  }
+
+  /** Everything of the generic form after the results: {@code "name"(...) ... : (...) -> ...}. */
+  private void printGenericBody(Operation op) {
     out.append('"');
     StringEscapes.appendEscaped(op.getNameString(), out);
     out.append("\"(");
@@ -315,13 +336,68 @@ public final class OperationPrinter {
     }
     out.append(") -> ");
     asm.printFunctionResults(op.getResultTypes());
-    if (options.debugInfo()) {
-      out.append(' ');
-      asm.printLocation(op.getLoc());
+  }
+
+  // ---- OpAsmPrinter: what custom forms print through ------------------------------------------
+
+  @Override
+  public void print(String text) {
+    out.append(text);
+  }
+
+  @Override
+  public void printOperand(Value value) {
+    printValueId(value);
+  }
+
+  @Override
+  public void printType(Type type) {
+    asm.printType(type);
+  }
+
+  @Override
+  public void printAttribute(Attribute attribute) {
+    asm.printAttribute(attribute);
+  }
+
+  @Override
+  public void printAttributeWithoutType(Attribute attribute) {
+    if (attribute instanceof IntegerAttr i) {
+      out.append(i.isBool() ? (i.value().signum() != 0 ? "true" : "false") : i.value().toString());
+    } else if (attribute instanceof FloatAttr f) {
+      if (f.wideBits() != null) {
+        asm.printWideFloat(f.wideBits(), f.type());
+      } else {
+        asm.printFloat(f.bits(), f.type());
+      }
+    } else {
+      asm.printAttribute(attribute);
     }
   }
 
-  private void printRegion(Region region) {
+  @Override
+  public void printSuccessor(Block block) {
+    printBlockName(block);
+  }
+
+  @Override
+  public void printNewline() {
+    out.append('\n');
+    printIndent();
+  }
+
+  @Override
+  public void printOptionalAttrDict(List<NamedAttribute> attributes, boolean withKeyword) {
+    if (attributes.isEmpty()) {
+      return;
+    }
+    out.append(withKeyword ? " attributes {" : " {");
+    asm.printDictionaryEntries(attributes);
+    out.append('}');
+  }
+
+  @Override
+  public void printRegion(Region region) {
     out.append("{\n");
     List<Block> blocks = region.getBlocks();
     for (int i = 0; i < blocks.size(); i++) {

@@ -57,7 +57,7 @@ public final class Verifier {
 
   /** An op as MLIR streams it into a diagnostic: generic, local scope, on its own line if long. */
   public static String printForDiagnostic(Operation op) {
-    String text = OperationPrinter.print(op, PrintOptions.DEFAULT.withLocalScope(true));
+    String text = OperationPrinter.print(op, PrintOptions.GENERIC.withLocalScope(true));
     return text.indexOf('\n') >= 0 ? "\n" + text : text;
   }
 

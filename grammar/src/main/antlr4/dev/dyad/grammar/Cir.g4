@@ -54,10 +54,31 @@
  *    single child.  Every literal token has a lexer rule, so errors read
  *    "expecting '{'" and never mention T__n.
  *
- * 5. Only the generic operation form is parsed.  `operation` is
- *    `opResultList? genericOperation trailingLocation?`; a later custom-format
- *    engine can add a `customOperation` alternative next to genericOperation
- *    (the lexer already has the remaining MLIR punctuation: `...`, `|`, `/`).
+ * 5. Custom operation forms.  `operation` is
+ *    `opResultList? (genericOperation | customOperation) trailingLocation?`.
+ *    A custom form is `dialect.op` (a BARE_ID) followed by whatever the op's
+ *    declarative assembly format says, e.g. `%a, %b : i32` or
+ *    `%x {...} -> tensor<4xf32>`.  That syntax differs per op, so no fixed rule
+ *    can describe it, and like MLIR's syntax it has no terminator: the next op
+ *    may start with `%x =`, a bare op name or `"generic.op"(` on the same or the
+ *    next line, and bodies contain regions, dictionaries and types whose
+ *    brackets nest.  The body is therefore parsed *by the op's format*, exactly
+ *    as MLIR's generated parsers do: `customBody` is an empty rule, and when the
+ *    parser enters it the IR builder (a parse listener) runs the format engine,
+ *    which reads precisely the tokens the format asks for from the shared token
+ *    stream, parsing types, attributes and regions with nested parsers over the
+ *    same stream (nested ops in those regions are built by the same listener).
+ *    When the body is done, this parser continues with the trailing location
+ *    and the next operation.  The op must be registered (the context is known
+ *    while parsing); an unknown one is reported as MLIR does ("custom op 'x.y'
+ *    is unknown").  Alternatives considered: delimiting the body by the end of
+ *    the line outside brackets needs newline tokens on a hidden channel that
+ *    the unbuffered token stream cannot skip, and would reject valid MLIR (a
+ *    custom op split over lines, two ops on one line); a balanced-token bag
+ *    cannot tell `{...}` regions from `{...}` dictionaries.  Reading by the
+ *    format costs nothing for generic ops: one LL(1) decision (STRING vs
+ *    BARE_ID) and no change to the lexer.  Without the format engine (a bare
+ *    CirParser) a custom op parses as its name only.
  *
  * The `// -----` split marker is an ordinary comment here; splitting is the
  * tool's job.
@@ -116,7 +137,17 @@ resourceHandle
 // =============================================================================
 
 operation
-    : opResultList? genericOperation trailingLocation?
+    : opResultList? (genericOperation | customOperation) trailingLocation?
+    ;
+
+// `dialect.op` then the op's custom syntax, which its assembly format defines (see note 5).
+customOperation
+    : name=BARE_ID customBody
+    ;
+
+// Empty: marks where the IR builder's format engine reads the body from the token stream.
+customBody
+    :
     ;
 
 // `%a, %b:2 =`

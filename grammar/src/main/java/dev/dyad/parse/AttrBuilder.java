@@ -387,6 +387,19 @@ final class AttrBuilder {
   }
 
   /**
+   * The dialect attribute of a {@code #d.a<...>} token (its trailing {@code : type}, if any, is
+   * not part of it): the registered dialect's attribute, else an opaque one.
+   */
+  Attribute dialectAttribute(Token symbol) {
+    String[] parts = splitDialectSymbol(symbol.getText().substring(1));
+    if (context.getDialect(parts[0]) == null && !allowUnregistered) {
+      throw new ParseError(inside(symbol, 2 + parts[0].length()),
+          "#\"" + parts[0] + "\"<\"" + parts[1] + "\"> : 'none' attribute" + UNREGISTERED_HINT);
+    }
+    return dialectAttribute(symbol, parts[0], parts[1]);
+  }
+
+  /**
    * A registered dialect's own attribute for {@code #dialect<body>} when it parses the body, else
    * the body kept verbatim (as for unregistered dialects, and for the attributes of MLIR's
    * dialects that Dyad's subsets do not define).
@@ -449,12 +462,7 @@ final class AttrBuilder {
       return aliasRef(c.name);
     }
     if (ctx instanceof CirParser.DialectAttributeContext c) {
-      String[] parts = splitDialectSymbol(c.symbol.getText().substring(1));
-      if (context.getDialect(parts[0]) == null && !allowUnregistered) {
-        throw new ParseError(inside(c.symbol, 2 + parts[0].length()),
-            "#\"" + parts[0] + "\"<\"" + parts[1] + "\"> : 'none' attribute" + UNREGISTERED_HINT);
-      }
-      return dialectAttribute(c.symbol, parts[0], parts[1]);
+      return dialectAttribute(c.symbol);
     }
     if (ctx instanceof CirParser.IntegerAttributeContext c) {
       Type type = c.type() == null ? IntegerType.I64 : type(c.type());
@@ -563,6 +571,29 @@ final class AttrBuilder {
     throw new IllegalStateException("unhandled attribute alternative " + ctx.getClass().getSimpleName());
   }
 
+  /**
+   * An integer or float literal ({@code literal}, after a {@code -} if {@code negative}) read
+   * with a known type and no {@code : type} suffix: an assembly format's buildable attribute type.
+   */
+  Attribute typedLiteral(boolean negative, Token literal, Type type) {
+    if (literal.getType() == CirParser.INTEGER) {
+      if (type instanceof FloatType ft && isHex(literal)) {
+        if (ft.width() > 64) {
+          return FloatAttr.wide(parseWideFloat(negative, literal, ft), ft);
+        }
+        return new FloatAttr(floatFromHex(negative, literal, ft), ft);
+      }
+      return integerAttr(negative, literal, type);
+    }
+    if (!(type instanceof FloatType ft)) {
+      throw errorAfter(literal, "floating point value not valid for specified type");
+    }
+    if (ft.width() > 64) {
+      return FloatAttr.wide(parseWideFloat(negative, literal, ft), ft);
+    }
+    return new FloatAttr(parseFloat(negative, literal, ft), ft);
+  }
+
   private Attribute aliasRef(Token name) {
     String alias = name.getText().substring(1);
     Attribute a = attributeAliases.get(alias);
@@ -615,6 +646,15 @@ final class AttrBuilder {
       nested.add(symbolName(ids.get(i).getSymbol()));
     }
     return new SymbolRefAttr(root, nested);
+  }
+
+  /** {@code @a::@b::@c} from its SYMBOL_ID tokens. */
+  SymbolRefAttr symbolRef(List<Token> ids) {
+    List<String> nested = new ArrayList<>();
+    for (int i = 1; i < ids.size(); i++) {
+      nested.add(symbolName(ids.get(i)));
+    }
+    return new SymbolRefAttr(symbolName(ids.get(0)), nested);
   }
 
   private String symbolName(Token t) {
@@ -794,9 +834,17 @@ final class AttrBuilder {
       throw src.error(c.elementType, "dense array elements wider than 64 bits are not supported, got: '"
           + AsmPrinter.toString(elt) + "'");
     }
-    long[] bits = new long[c.arrayElement().size()];
+    return denseArray(elt, c.arrayElement());
+  }
+
+  /**
+   * A dense array of {@code elt} (an integer or float type of a supported width) from its
+   * elements, as {@code array<elt: ...>} or an assembly format's {@code [...]} gives them.
+   */
+  DenseArrayAttr denseArray(Type elt, List<CirParser.ArrayElementContext> elements) {
+    long[] bits = new long[elements.size()];
     for (int i = 0; i < bits.length; i++) {
-      CirParser.ArrayElementContext e = c.arrayElement(i);
+      CirParser.ArrayElementContext e = elements.get(i);
       bits[i] = elt instanceof FloatType ft ? arrayFloat(e, ft) : arrayInteger(e, (IntegerType) elt);
     }
     return new DenseArrayAttr(elt, bits);

@@ -26,7 +26,12 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Builds IR while the parser runs (a parse listener), with MLIR's name resolution: SSA names
@@ -34,7 +39,8 @@ import org.antlr.v4.runtime.Token;
  * parser: the verifier rejects such uses), forward references to values
  * and blocks resolved when defined, and trailing location aliases resolved at the end of the
  * file. Each operation is built when its rule ends and its parse subtree is then dropped, so
- * memory holds the IR, not the parse tree.
+ * memory holds the IR, not the parse tree. Custom op forms are read by their assembly format
+ * ({@link CustomOpParser}) when the parser enters their (empty) body rule.
  */
 final class IrBuilder extends CirBaseListener {
   private static final String FORWARD_REF_OP = "builtin.unrealized_conversion_cast";
@@ -42,7 +48,14 @@ final class IrBuilder extends CirBaseListener {
   private final Context ctx;
   private final SourceText src;
   private final AttrBuilder attrs;
-  private final NameScope names = new NameScope();
+  /** The names in scope; replaced by a fresh scope inside a custom op's isolated region. */
+  private NameScope names = new NameScope();
+  /** Parsers for the parts of custom op bodies, configured like the main parser; idle ones for reuse. */
+  private Supplier<CirParser> parserFactory;
+  private TokenStream tokens;
+  private final ArrayDeque<CirParser> idleParsers = new ArrayDeque<>();
+  /** Whether the next region entered belongs to a custom op that is isolated from above. */
+  private boolean isolateNextRegion;
   /** Placeholder values standing for forward references, with where they were first used. */
   private final Map<Value, Token> forwardRefs = new IdentityHashMap<>();
   private final List<PendingLoc> pendingLocations = new ArrayList<>();
@@ -68,10 +81,48 @@ final class IrBuilder extends CirBaseListener {
     this.attrs = new AttrBuilder(src, ctx);
   }
 
+  /**
+   * Lets custom op bodies be read: {@code parsers} makes parsers over the main parser's token
+   * stream, with its prediction mode and error handling, this builder listening.
+   */
+  void readCustomBodiesWith(TokenStream tokens, Supplier<CirParser> parsers) {
+    this.tokens = tokens;
+    this.parserFactory = parsers;
+  }
+
+  /** The token stream the parsers read. */
+  TokenStream tokens() {
+    return tokens;
+  }
+
+  Context context() {
+    return ctx;
+  }
+
+  SourceText source() {
+    return src;
+  }
+
+  AttrBuilder attrs() {
+    return attrs;
+  }
+
+  /** A parser for part of a custom op body, positioned at the stream's next token. */
+  CirParser acquireParser() {
+    CirParser p = idleParsers.poll();
+    return p != null ? p : parserFactory.get();
+  }
+
+  void releaseParser(CirParser p) {
+    idleParsers.push(p);
+  }
+
   /** An operation whose rule is being parsed: the regions finished so far. */
   private static final class OpFrame {
     final CirParser.OperationContext ctx;
     final List<Region> regions = new ArrayList<>();
+    /** A custom op, once its body has been read. */
+    OperationState custom;
 
     OpFrame(CirParser.OperationContext ctx) {
       this.ctx = ctx;
@@ -83,6 +134,8 @@ final class IrBuilder extends CirBaseListener {
     final Region region = new Region();
     final Map<String, BlockInfo> blocks = new LinkedHashMap<>();
     Block current;
+    /** The enclosing name scope, when this region has an isolated one of its own. */
+    NameScope outerNames;
   }
 
   private final Deque<OpFrame> opFrames = new ArrayDeque<>();
@@ -120,6 +173,10 @@ final class IrBuilder extends CirBaseListener {
     } catch (ParseError e) {
       error = e;
       throw new Aborted();
+    } catch (Aborted | ParseCancellationException e) {
+      // Already handled by a nested step (an op in a region of a custom op), or a syntax error of
+      // a nested parser that the caller reports.
+      throw e;
     } catch (RuntimeException e) {
       // A bug, not a user error: stop the parse cleanly and let the caller rethrow it.
       internalFailure = e;
@@ -142,14 +199,14 @@ final class IrBuilder extends CirBaseListener {
   @Override
   public void exitOperation(CirParser.OperationContext ctx) {
     // When the parser gives up, ANTLR may report the exit of a rule twice while unwinding.
-    if (opFrames.isEmpty() || opFrames.peek().ctx != ctx || ctx.exception != null
-        || ctx.genericOperation() == null || ctx.genericOperation().functionType() == null) {
+    if (opFrames.isEmpty() || opFrames.peek().ctx != ctx || ctx.exception != null || !complete(ctx)) {
       // Unwinding after an error (a syntax error, or a stack overflow in the parser): the op is
       // incomplete and must not be built.
       return;
     }
     guarded(() -> {
-      Operation op = operation(ctx, opFrames.pop().regions);
+      OpFrame frame = opFrames.pop();
+      Operation op = frame.custom != null ? customOperation(ctx, frame.custom) : operation(ctx, frame.regions);
       RegionFrame r = regionFrames.peek();
       if (r == null) {
         topBlock.append(op);
@@ -159,6 +216,44 @@ final class IrBuilder extends CirBaseListener {
       }
       dropSubtree(ctx);
     });
+  }
+
+  private boolean complete(CirParser.OperationContext ctx) {
+    if (ctx.customOperation() != null) {
+      return opFrames.peek().custom != null;
+    }
+    return ctx.genericOperation() != null && ctx.genericOperation().functionType() != null;
+  }
+
+  /**
+   * A custom op's body: read by its assembly format, right where the parser stands (after the
+   * op name), consuming exactly the body's tokens.
+   */
+  @Override
+  public void enterCustomBody(CirParser.CustomBodyContext body) {
+    try {
+      guarded(() -> {
+        CirParser.CustomOperationContext c = (CirParser.CustomOperationContext) body.getParent();
+        OpFrame frame = opFrames.peek();
+        frame.custom = new CustomOpParser(this, c.name, frame.regions).parse();
+      });
+    } catch (ParseCancellationException syntaxError) {
+      // A nested parser met a syntax error: unwind like ANTLR's bail-out strategy, marking every
+      // enclosing rule as failed so that no listener builds from it.
+      RecognitionException failed = new RecognitionException(null, null, body);
+      for (ParserRuleContext r = body; r != null; r = r.getParent()) {
+        r.exception = failed;
+      }
+      throw syntaxError;
+    }
+  }
+
+  /**
+   * Makes the next region entered isolated from above: names from outside do not resolve in it
+   * (MLIR's custom form; the generic form scopes such regions like any other).
+   */
+  void isolateNextRegion() {
+    isolateNextRegion = true;
   }
 
   /** The op is built: its parse subtree is garbage from now on. */
@@ -204,11 +299,17 @@ final class IrBuilder extends CirBaseListener {
   @Override
   public void enterRegion(CirParser.RegionContext ctx) {
     guarded(() -> {
-      // The owner's name token has been matched by now: its definition says whether it isolates.
       // MLIR's generic syntax gives even isolated-from-above regions no name scope of their own:
-      // outer names resolve, and the verifier then reports the isolation violation.
+      // outer names resolve, and the verifier then reports the isolation violation. A custom
+      // form's isolated region starts a fresh scope.
+      RegionFrame frame = new RegionFrame();
+      if (isolateNextRegion) {
+        isolateNextRegion = false;
+        frame.outerNames = names;
+        names = new NameScope();
+      }
       names.definedPerRegion.push(new ArrayList<>());
-      regionFrames.push(new RegionFrame());
+      regionFrames.push(frame);
     });
   }
 
@@ -241,6 +342,9 @@ final class IrBuilder extends CirBaseListener {
         }
       }
       finishScope(false);
+      if (r.outerNames != null) {
+        names = r.outerNames;
+      }
       opFrames.peek().regions.add(r.region);
     });
   }
@@ -350,6 +454,11 @@ final class IrBuilder extends CirBaseListener {
       st.attributes.clear();
       st.attributes.addAll(split.attributes().entries());
     }
+    return finishOperation(opCtx, st, bindings);
+  }
+
+  /** Creates the op, sets its trailing location and binds its result names. */
+  private Operation finishOperation(CirParser.OperationContext opCtx, OperationState st, List<ResultBinding> bindings) {
     Operation op = Operation.create(st);
     if (opCtx.trailingLocation() != null) {
       setLocation(op, opCtx.trailingLocation());
@@ -361,6 +470,23 @@ final class IrBuilder extends CirBaseListener {
       define(b.name, b.token, vals);
     }
     return op;
+  }
+
+  /** A custom op whose body has been read into {@code st}. */
+  private Operation customOperation(CirParser.OperationContext opCtx, OperationState st) {
+    List<ResultBinding> bindings = resultBindings(opCtx.opResultList());
+    int declared = 0;
+    for (ResultBinding b : bindings) {
+      declared += b.count;
+    }
+    if (!bindings.isEmpty() && st.resultTypes.isEmpty()) {
+      throw src.error(opCtx.getStart(), "cannot name an operation with no results");
+    }
+    if (!bindings.isEmpty() && declared != st.resultTypes.size()) {
+      throw src.error(opCtx.getStart(), "operation defines " + st.resultTypes.size()
+          + " results but was provided " + declared + " to bind");
+    }
+    return finishOperation(opCtx, st, bindings);
   }
 
   private void checkDialect(OperationName name, CirParser.GenericOperationContext g) {
@@ -468,7 +594,7 @@ final class IrBuilder extends CirBaseListener {
     }
   }
 
-  private Block blockRef(Token t) {
+  Block blockRef(Token t) {
     RegionFrame r = regionFrames.peek();
     Map<String, BlockInfo> blocks = r == null ? null : r.blocks;
     if (blocks == null) {
@@ -522,14 +648,18 @@ final class IrBuilder extends CirBaseListener {
   }
 
   private Value resolveUse(CirParser.ValueUseContext use, Type type) {
-    Token tok = use.VALUE_ID().getSymbol();
+    return resolveUse(use.VALUE_ID().getSymbol(), use.HASH_NUM() == null ? null : use.HASH_NUM().getSymbol(), type);
+  }
+
+  /** The value {@code %name} or {@code %name#n} ({@code hash} null for the former) of type {@code type}. */
+  Value resolveUse(Token tok, Token hash, Type type) {
     String name = tok.getText();
     int index = 0;
-    if (use.HASH_NUM() != null) {
+    if (hash != null) {
       try {
-        index = Integer.parseInt(use.HASH_NUM().getText().substring(1));
+        index = Integer.parseInt(hash.getText().substring(1));
       } catch (NumberFormatException e) {
-        throw src.error(use.HASH_NUM(), "invalid SSA value result number");
+        throw src.error(hash, "invalid SSA value result number");
       }
     }
     NameScope scope = names;

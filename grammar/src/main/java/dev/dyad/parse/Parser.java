@@ -11,14 +11,17 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ParseTreeWalker;
 
 /**
  * Parses {@code .cir} text (MLIR generic syntax) into IR. Errors are reported to the context's
@@ -47,11 +50,9 @@ public final class Parser {
     TokenSource tokens = text.length() >= PIPELINE_THRESHOLD
         ? new PipelinedTokenSource(lexer(chars, null)) : lexer(chars, null);
     try {
-      CirParser parser = new CirParser(new UnbufferedTokenStream<>(tokens));
-      parser.removeErrorListeners();
-      parser.setErrorHandler(new BailErrorStrategy());
-      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-      parser.addParseListener(builder);
+      UnbufferedTokenStream<Token> stream = new UnbufferedTokenStream<>(tokens);
+      CirParser parser = fastParser(stream, builder);
+      builder.readCustomBodiesWith(stream, () -> fastParser(stream, builder));
       return build(ctx, builder, parser::toplevel, implicitModuleLoc);
     } catch (ParseCancellationException syntaxError) {
       return reparseForError(ctx, text, fileName, implicitModuleLoc);
@@ -67,6 +68,27 @@ public final class Parser {
     return parse(ctx, text, fileName, new Location.FileLineCol(fileName, 0, 0));
   }
 
+  /** SLL prediction, giving up at the first syntax error, building with {@code builder}. */
+  private static CirParser fastParser(TokenStream stream, IrBuilder builder) {
+    CirParser parser = new CirParser(stream);
+    parser.removeErrorListeners();
+    parser.setErrorHandler(new BailErrorStrategy());
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.addParseListener(builder);
+    return parser;
+  }
+
+  /** Full LL prediction, reporting the first syntax error to {@code syntax} and stopping there. */
+  private static CirParser slowParser(TokenStream stream, IrBuilder builder, FirstError syntax) {
+    CirParser parser = new CirParser(stream);
+    parser.removeErrorListeners();
+    parser.addErrorListener(syntax);
+    parser.setErrorHandler(new StopAtFirstError());
+    parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+    parser.addParseListener(builder);
+    return parser;
+  }
+
   private static CirLexer lexer(CharStream chars, FirstError errors) {
     CirLexer lexer = new CirLexer(chars);
     lexer.removeErrorListeners();
@@ -79,22 +101,77 @@ public final class Parser {
   /**
    * The slow path after SLL gave up: full LL with error reporting finds the first syntax error.
    * Should there be none (SLL was merely too weak), the IR is built from this LL parse instead.
+   * The builder listens while parsing, as on the fast path, because custom op bodies are read by
+   * it; the parse stops at the first syntax error, which is reported (the IR is dropped).
    */
   private static Operation reparseForError(Context ctx, String text, String fileName, Location implicitModuleLoc) {
     SourceText src = new SourceText(fileName);
     FirstError syntax = new FirstError(src);
     CharStream chars = CharStreams.fromString(text, fileName);
-    CirParser parser = new CirParser(new CommonTokenStream(lexer(chars, syntax)));
-    parser.removeErrorListeners();
-    parser.addErrorListener(syntax);
-    parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-    CirParser.ToplevelContext tree = parser.toplevel();
-    if (syntax.diagnostic != null) {
+    CommonTokenStream stream = new CommonTokenStream(lexer(chars, syntax));
+    IrBuilder builder = new IrBuilder(ctx, src);
+    CirParser parser = slowParser(stream, builder, syntax);
+    builder.readCustomBodiesWith(stream, () -> slowParser(stream, builder, syntax));
+    try {
+      Operation module = build(ctx, builder, parser::toplevel, implicitModuleLoc);
+      if (syntax.diagnostic != null) {
+        // Only a lexical error is reported without stopping the parser.
+        ctx.diagnostics().emit(syntax.diagnostic);
+        return null;
+      }
+      return module;
+    } catch (ParseCancellationException stoppedAtFirstError) {
+      if (syntax.diagnostic == null) {
+        throw new IllegalStateException("the parse stopped without a syntax error", stoppedAtFirstError);
+      }
       ctx.diagnostics().emit(syntax.diagnostic);
       return null;
     }
-    IrBuilder builder = new IrBuilder(ctx, src);
-    return build(ctx, builder, () -> ParseTreeWalker.DEFAULT.walk(builder, tree), implicitModuleLoc);
+  }
+
+  /**
+   * Reports the first syntax error as ANTLR's default strategy does (its messages are what
+   * SyntaxMessages rephrases), then stops the parse like the bail-out strategy, marking every
+   * enclosing rule as failed so that the builder ignores the rules the exception unwinds.
+   */
+  private static final class StopAtFirstError extends DefaultErrorStrategy {
+    /** Set once an error has been reported; recovery (e.g. deleting a token in sync) may end the condition. */
+    private boolean failed;
+
+    @Override
+    protected void beginErrorCondition(org.antlr.v4.runtime.Parser recognizer) {
+      super.beginErrorCondition(recognizer);
+      failed = true;
+    }
+
+    private static ParseCancellationException stop(org.antlr.v4.runtime.Parser recognizer, RecognitionException e) {
+      RecognitionException cause = e != null ? e : new InputMismatchException(recognizer);
+      for (ParserRuleContext c = recognizer.getContext(); c != null; c = c.getParent()) {
+        c.exception = cause;
+      }
+      return new ParseCancellationException(cause);
+    }
+
+    @Override
+    public void recover(org.antlr.v4.runtime.Parser recognizer, RecognitionException e) {
+      throw stop(recognizer, e);
+    }
+
+    @Override
+    public Token recoverInline(org.antlr.v4.runtime.Parser recognizer) {
+      // Reports a missing or extraneous token, or throws and the rule reports the mismatch;
+      // either way there was an error.
+      super.recoverInline(recognizer);
+      throw stop(recognizer, null);
+    }
+
+    @Override
+    public void sync(org.antlr.v4.runtime.Parser recognizer) {
+      super.sync(recognizer);
+      if (failed) {
+        throw stop(recognizer, null);
+      }
+    }
   }
 
   /** Runs {@code parse} feeding {@code builder}; returns the module, or null after reporting. */

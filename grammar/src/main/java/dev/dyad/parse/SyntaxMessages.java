@@ -259,6 +259,12 @@ final class SyntaxMessages {
     if (expected.contains("BARE_ID") && expected.contains("INTEGER") && expected.contains("'-'")) {
       return affineExpressionError(offending, previous);
     }
+    // Where an operation starts (a custom op name is a BARE_ID): the top level, a region, or
+    // after the results.
+    if (expected.contains("'{-#'") || expected.contains("CARET_ID") && expected.contains("'}'")
+        || expected.equals(Set.of("STRING")) || expected.equals(Set.of("STRING", "BARE_ID"))) {
+      return "expected operation name in quotes";
+    }
     if (expected.contains("BARE_ID")) {
       if (expected.contains("'}'")) {
         return "expected attribute name";
@@ -267,10 +273,6 @@ final class SyntaxMessages {
     }
     if (expected.contains("'true'") && expected.contains("STRING")) {
       return "expected element literal of primitive type";
-    }
-    if (expected.contains("'{-#'") || expected.contains("CARET_ID") && expected.contains("'}'")
-        || expected.equals(Set.of("STRING"))) {
-      return "expected operation name in quotes";
     }
     if (expected.contains("':'") && expected.contains("'{'")) {
       return "expected ':' followed by operation type";

@@ -78,7 +78,8 @@ final class ReproducerGenerator {
 
   private String contents(String pipelineText) {
     StringBuilder sb = new StringBuilder();
-    OperationPrinter.printTopLevel(snapshot, PrintOptions.DEFAULT, sb);
+    // Generic, as documented (docs/passes.md): mlir-opt reads it whatever dialects the IR holds.
+    OperationPrinter.printTopLevel(snapshot, PrintOptions.GENERIC, sb);
     sb.append(ReproducerFile.trailer(pipelineText, verifyEach));
     return sb.toString();
   }

@@ -33,7 +33,8 @@ class CimMetaInteropTest {
   void roundTripFilesPrintedByDyadAreAFixpointOfMlirOpt() throws IOException {
     MlirOpt.assumeInstalled();
     for (boolean debugInfo : new boolean[] {false, true}) {
-      PrintOptions options = PrintOptions.DEFAULT.withDebugInfo(debugInfo);
+      // Generic: mlir-opt cannot read the custom forms of Dyad's dialects.
+      PrintOptions options = PrintOptions.GENERIC.withDebugInfo(debugInfo);
       List<String> printed = new ArrayList<>();
       for (Path f : FILES) {
         printed.add(printVerified(f, options));

@@ -58,20 +58,20 @@ class CorpusRoundTripTest {
 
   @TestFactory
   Stream<DynamicTest> genericCorpus() throws IOException {
-    return files("generic", ".mlir").map(f -> fixpoint(f, PrintOptions.DEFAULT));
+    return files("generic", ".mlir").map(f -> fixpoint(f, PrintOptions.GENERIC));
   }
 
   @TestFactory
   Stream<DynamicTest> mlirSyntaxGenericOutputs() throws IOException {
-    return files("mlir-syntax", ".generic.mlir").map(f -> fixpoint(f, PrintOptions.DEFAULT));
+    return files("mlir-syntax", ".generic.mlir").map(f -> fixpoint(f, PrintOptions.GENERIC));
   }
 
   @TestFactory
   Stream<DynamicTest> debugInfoOutputs() throws IOException {
     Stream<DynamicTest> full = files("debuginfo", ".out").filter(f -> !f.toString().endsWith(".local.out"))
-        .map(f -> fixpoint(f, PrintOptions.DEFAULT.withDebugInfo(true)));
+        .map(f -> fixpoint(f, PrintOptions.GENERIC.withDebugInfo(true)));
     Stream<DynamicTest> local = files("debuginfo", ".local.out")
-        .map(f -> fixpoint(f, PrintOptions.DEFAULT.withDebugInfo(true).withLocalScope(true)));
+        .map(f -> fixpoint(f, PrintOptions.GENERIC.withDebugInfo(true).withLocalScope(true)));
     return Stream.concat(full, local);
   }
 

@@ -103,7 +103,7 @@ class NnToCimBitExactnessTest {
       Operation func = module.getRegion(0).front().front();
       NnToCim conversion = new NnToCim(c.arch(), c.groupedConv());
       assertTrue(conversion.convert(module.getContext(), func), net::toString);
-      String text = OperationPrinter.printTopLevel(module, PrintOptions.DEFAULT);
+      String text = OperationPrinter.printTopLevel(module, PrintOptions.GENERIC);
       count(seen, "split", conversion.splitOperators() > 0);
       count(seen, "row blocks", text.contains("kind = \"nn.slice\"") && text.contains("kind = \"nn.add\""));
       count(seen, "packed", conversion.packedGroups() > 0);

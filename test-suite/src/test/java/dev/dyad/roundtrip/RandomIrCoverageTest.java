@@ -124,7 +124,7 @@ class RandomIrCoverageTest {
   void randomModulesCoverEveryKind() {
     List<String> texts = new ArrayList<>();
     for (int seed = 0; seed < 200; seed++) {
-      texts.add(RandomIr.print(seed, 30, PrintOptions.DEFAULT.withDebugInfo(true)));
+      texts.add(RandomIr.print(seed, 30, PrintOptions.GENERIC.withDebugInfo(true)));
     }
     List<String> missing = new ArrayList<>();
     for (Map.Entry<String, String> k : KINDS.entrySet()) {

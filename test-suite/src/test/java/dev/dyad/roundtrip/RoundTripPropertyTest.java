@@ -45,8 +45,8 @@ class RoundTripPropertyTest {
     return longs().all().zip(integers().between(1, maxSize), Case::new);
   }
 
-  static final PrintOptions GENERIC = PrintOptions.DEFAULT;
-  static final PrintOptions DEBUG = PrintOptions.DEFAULT.withDebugInfo(true);
+  static final PrintOptions GENERIC = PrintOptions.GENERIC;
+  static final PrintOptions DEBUG = PrintOptions.GENERIC.withDebugInfo(true);
   static final PrintOptions DEBUG_LOCAL = DEBUG.withLocalScope(true);
 
   @Test

@@ -70,7 +70,9 @@ public final class CimOpt implements Callable<Integer> {
   @Option(names = "--allow-unregistered-dialect", description = "Accept operations of dialects that are not registered.")
   boolean allowUnregisteredDialect;
 
-  @Option(names = {"--print-op-generic", "--mlir-print-op-generic"}, description = "Print operations in the generic form.")
+  @Option(names = {"--print-op-generic", "--mlir-print-op-generic"},
+      description = "Print every operation in the generic form (by default, ops with an assembly format print "
+          + "their custom form).")
   boolean printOpGeneric;
 
   @Option(names = {"--print-debuginfo", "--mlir-print-debuginfo"}, description = "Print locations.")
@@ -393,7 +395,7 @@ public final class CimOpt implements Callable<Integer> {
     Location.FileLineCol start = chunk.first()
         ? new Location.FileLineCol(fileName, 0, 0)
         : new Location.FileLineCol(fileName, chunk.startLine(), chunk.startColumn());
-    PrintOptions printOptions = new PrintOptions(true, printDebugInfo, printLocalScope);
+    PrintOptions printOptions = new PrintOptions(printOpGeneric, printDebugInfo, printLocalScope);
     boolean valid;
     List<Diagnostic> diags;
     try {

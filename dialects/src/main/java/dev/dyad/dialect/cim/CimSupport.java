@@ -34,6 +34,21 @@ public final class CimSupport {
   public static final String NN_CONSTANT = "nn.constant";
   public static final String INPUT_ZERO_POINT = "input_zero_point";
   public static final String WEIGHT_ZERO_POINT = "weight_zero_point";
+  // ---- custom forms (assembly formats) shared by cim and meta ops --------------------------------
+
+  /**
+   * Operands, then properties other than their defaults: {@code %y = cim.mmm %x, %w {source =
+   * "nn.linear"} : (tensor<...>, tensor<...>) -> tensor<...>}.
+   */
+  public static final String OPERANDS_FORMAT = "operands attr-dict `:` functional-type(operands, results)";
+  /** {@code %r = cim.vector "nn.softmax" %x params {axis = 1 : i64} : (tensor<...>) -> tensor<...>}. */
+  public static final String VECTOR_FORMAT =
+      "$kind $inputs (`params` $params^)? attr-dict `:` functional-type(operands, results)";
+  /** {@code %r:2 = cim.segment 1 -> (tensor<...>, tensor<...>) { ... }}. */
+  public static final String SEGMENT_FORMAT = "$id (`->` `(` type($results)^ `)`)? $body attr-dict-with-keyword";
+  /** {@code cim.yield %a, %b : tensor<...>, tensor<...>}, or {@code cim.yield} (as func.return). */
+  public static final String YIELD_FORMAT = "attr-dict ($values^ `:` type($values))?";
+
   static final long I8_MIN = -128;
   static final long I8_MAX = 127;
 

@@ -36,6 +36,7 @@ public record Col2ImOp(Operation op) {
       .result("output", CimSupport.staticTensor(CimSupport.i8I32OrF32(), 4))
       .trait(Trait.PURE)
       .verify(Col2ImOp::verify)
+      .assemblyFormat(CimSupport.OPERANDS_FORMAT)
       .build();
 
   public Col2ImOp {

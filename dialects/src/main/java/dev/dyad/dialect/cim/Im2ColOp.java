@@ -33,6 +33,7 @@ public record Im2ColOp(Operation op) {
       .result("output", CimSupport.staticTensor(CimSupport.i8I32OrF32(), 2))
       .trait(Trait.PURE)
       .verify(Im2ColOp::verify)
+      .assemblyFormat(CimSupport.OPERANDS_FORMAT)
       .build();
 
   public Im2ColOp {

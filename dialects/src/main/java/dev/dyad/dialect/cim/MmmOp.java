@@ -49,6 +49,7 @@ public record MmmOp(Operation op) {
           TypeConstraints.anyOf(TypeConstraints.signlessInteger(32), TypeConstraints.floatOfWidth(32)), 2))
       .trait(Trait.PURE)
       .verify(MmmOp::verify)
+      .assemblyFormat(CimSupport.OPERANDS_FORMAT)
       .build();
 
   public MmmOp {

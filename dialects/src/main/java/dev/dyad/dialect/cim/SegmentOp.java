@@ -39,6 +39,7 @@ public record SegmentOp(Operation op) {
       // Pure in the sense of MLIR's RecursiveMemoryEffects: the body may only hold Pure ops.
       .trait(Trait.NO_REGION_ARGUMENTS, Trait.PURE)
       .verify(SegmentOp::verify)
+      .assemblyFormat(CimSupport.SEGMENT_FORMAT)
       .build();
 
   public SegmentOp {

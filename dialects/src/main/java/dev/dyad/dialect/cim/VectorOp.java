@@ -30,6 +30,7 @@ public record VectorOp(Operation op) {
       // conditional regions that Pure would let it be hoisted out of.)
       .trait(Trait.PURE)
       .verify(VectorKinds::verify)
+      .assemblyFormat(CimSupport.VECTOR_FORMAT)
       .build();
 
   public VectorOp {

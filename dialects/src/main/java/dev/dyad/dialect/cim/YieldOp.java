@@ -20,6 +20,7 @@ public record YieldOp(Operation op) {
       .summary("yields the results of a cim.segment")
       .operand("values", variadic(anyType()))
       .trait(new Trait.HasParent(List.of(SegmentOp.NAME)), Trait.PURE, Trait.RETURN_LIKE, Trait.TERMINATOR)
+      .assemblyFormat(CimSupport.YIELD_FORMAT)
       .build();
 
   public YieldOp {

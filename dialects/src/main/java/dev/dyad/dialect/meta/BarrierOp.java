@@ -15,6 +15,7 @@ public record BarrierOp(Operation op) {
   public static final OpDefinition DEFINITION = OpDefinition.builder(NAME)
       .summary("waits for everything issued before it (ends a segment's phase); reads and writes nothing; cost 0"
           + " beyond the wait")
+      .assemblyFormat("attr-dict")
       .build();
 
   public BarrierOp {

@@ -32,6 +32,7 @@ public record Col2ImOp(Operation op) {
       .property(MetaSupport.OUT_BUFFER, MetaSupport.placeAttr(), PlaceAttr.BUFFER)
       .result("output", CimSupport.staticTensor(Im2ColOp.dataTypes(), 4))
       .verify(Col2ImOp::verify)
+      .assemblyFormat(CimSupport.OPERANDS_FORMAT)
       .build();
 
   public Col2ImOp {

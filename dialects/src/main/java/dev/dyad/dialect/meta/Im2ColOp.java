@@ -29,6 +29,7 @@ public record Im2ColOp(Operation op) {
       .property(MetaSupport.OUT_BUFFER, MetaSupport.placeAttr(), PlaceAttr.BUFFER)
       .result("output", CimSupport.staticTensor(dataTypes(), 2))
       .verify(Im2ColOp::verify)
+      .assemblyFormat(CimSupport.OPERANDS_FORMAT)
       .build();
 
   public Im2ColOp {

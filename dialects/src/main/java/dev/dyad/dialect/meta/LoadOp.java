@@ -18,6 +18,7 @@ public record LoadOp(Operation op) {
               + " cost bits / external bandwidth (and, to arrays, / (|arrays| * D_cim) and the internal bus)")
       .property(MetaSupport.TO, MetaSupport.placeAttr())
       .verify(LoadOp::verify)
+      .assemblyFormat("$input `to` $to attr-dict `:` type($input)")
       .build();
 
   public LoadOp {

@@ -23,6 +23,7 @@ public record MovOp(Operation op) {
       .property(MetaSupport.FROM, MetaSupport.placeAttr())
       .property(MetaSupport.TO, MetaSupport.placeAttr())
       .verify(MovOp::verify)
+      .assemblyFormat("$input `from` $from `to` $to attr-dict `:` type($input)")
       .build();
 
   public MovOp {

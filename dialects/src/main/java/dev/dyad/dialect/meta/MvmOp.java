@@ -54,6 +54,7 @@ public record MvmOp(Operation op) {
       .result("output", CimSupport.staticTensor(
           TypeConstraints.anyOf(TypeConstraints.signlessInteger(32), TypeConstraints.floatOfWidth(32)), 2))
       .verify(MvmOp::verify)
+      .assemblyFormat("$input (`,` $acc^)? `on` $arrays attr-dict `:` functional-type(operands, results)")
       .build();
 
   /** The weight slice an mvm multiplies by (as written by meta.write_weights). */

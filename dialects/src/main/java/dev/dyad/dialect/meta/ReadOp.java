@@ -19,6 +19,7 @@ public record ReadOp(Operation op) {
               + " min(|arrays| * D_cim, internal bandwidth)")
       .property(MetaSupport.ARRAYS, CimSupport.i64ArrayAttr())
       .verify(ReadOp::verify)
+      .assemblyFormat("$input `from` $arrays attr-dict `:` type($input)")
       .build();
 
   public ReadOp {

@@ -34,6 +34,7 @@ public record SegmentOp(Operation op) {
       .result("results", ValueSpec.variadic(CimSupport.anyStaticTensor()))
       .trait(Trait.NO_REGION_ARGUMENTS)
       .verify(SegmentOp::verify)
+      .assemblyFormat(CimSupport.SEGMENT_FORMAT)
       .build();
 
   public SegmentOp {

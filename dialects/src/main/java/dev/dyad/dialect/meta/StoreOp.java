@@ -21,6 +21,7 @@ public record StoreOp(Operation op) {
               + " memory; cost bits / external bandwidth (and, from arrays, / (|arrays| * D_cim) and the internal bus)")
       .property(MetaSupport.FROM, MetaSupport.placeAttr())
       .verify(StoreOp::verify)
+      .assemblyFormat("$input `from` $from attr-dict `:` type($input)")
       .build();
 
   public StoreOp {

@@ -26,6 +26,7 @@ public record SwitchOp(Operation op) {
       .property(MetaSupport.TO, MetaSupport.stringOneOf(MEMORY, COMPUTE))
       .property(MetaSupport.ARRAYS, CimSupport.i64ArrayAttr())
       .verify(SwitchOp::verify)
+      .assemblyFormat("`to` $to $arrays attr-dict")
       .build();
 
   public SwitchOp {

@@ -33,6 +33,7 @@ public record VectorOp(Operation op) {
       .property(MetaSupport.OUT_BUFFER, MetaSupport.placeAttr(), PlaceAttr.BUFFER)
       .result("outputs", ValueSpec.variadic(CimSupport.anyStaticTensor()))
       .verify(VectorOp::verify)
+      .assemblyFormat(CimSupport.VECTOR_FORMAT)
       .build();
 
   public VectorOp {

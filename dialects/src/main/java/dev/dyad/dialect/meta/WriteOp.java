@@ -19,6 +19,7 @@ public record WriteOp(Operation op) {
               + " min(|arrays| * D_cim, internal bandwidth)")
       .property(MetaSupport.ARRAYS, CimSupport.i64ArrayAttr())
       .verify(WriteOp::verify)
+      .assemblyFormat("$input `to` $arrays attr-dict `:` type($input)")
       .build();
 
   public WriteOp {

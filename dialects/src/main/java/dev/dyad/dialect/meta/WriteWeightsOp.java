@@ -41,6 +41,7 @@ public record WriteWeightsOp(Operation op) {
       .property(COL_OFFSET, i64Attr(), i64(0))
       .property(COLS, i64Attr())
       .verify(WriteWeightsOp::verify)
+      .assemblyFormat("$weight `to` $arrays attr-dict `:` type($weight)")
       .build();
 
   public WriteWeightsOp {

@@ -3,6 +3,7 @@ package dev.dyad.dialect.meta;
 import static dev.dyad.ir.ods.TypeConstraints.anyType;
 import static dev.dyad.ir.ods.ValueSpec.variadic;
 
+import dev.dyad.dialect.cim.CimSupport;
 import dev.dyad.ir.Builder;
 import dev.dyad.ir.Location;
 import dev.dyad.ir.Operation;
@@ -20,6 +21,7 @@ public record YieldOp(Operation op) {
       .summary("yields the results of a meta.segment; reads and writes nothing, costs nothing")
       .operand("values", variadic(anyType()))
       .trait(new Trait.HasParent(List.of(SegmentOp.NAME)), Trait.PURE, Trait.RETURN_LIKE, Trait.TERMINATOR)
+      .assemblyFormat(CimSupport.YIELD_FORMAT)
       .build();
 
   public YieldOp {

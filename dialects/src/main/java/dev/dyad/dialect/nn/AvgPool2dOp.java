@@ -31,6 +31,7 @@ public record AvgPool2dOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.F32_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(op -> Pooling.infer(op, false))
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public AvgPool2dOp {

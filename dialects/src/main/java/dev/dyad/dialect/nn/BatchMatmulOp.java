@@ -33,6 +33,7 @@ public record BatchMatmulOp(Operation op) {
       .result(NnOps.OUTPUT, F32_OR_I32_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(op -> MatmulOp.infer(op, false))
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public BatchMatmulOp {

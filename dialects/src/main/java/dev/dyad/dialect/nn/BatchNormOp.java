@@ -33,6 +33,7 @@ public record BatchNormOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.F32_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(BatchNormOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public BatchNormOp {

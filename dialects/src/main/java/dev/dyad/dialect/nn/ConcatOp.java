@@ -27,6 +27,7 @@ public record ConcatOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.ANY_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(ConcatOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public ConcatOp {

@@ -33,6 +33,7 @@ public record ConstantOp(Operation op) {
       .trait(Trait.CONSTANT_LIKE, Trait.PURE)
       .verify(ConstantOp::verify)
       .fold((op, operands) -> FoldResult.of(op.getProperty(VALUE)))
+      .assemblyFormat("$value attr-dict `:` type($output)")
       .build();
 
   public ConstantOp {

@@ -43,6 +43,7 @@ public record Conv2dOp(Operation op) {
       .result(NnOps.OUTPUT, F32_OR_I32_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(Conv2dOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public Conv2dOp {

@@ -27,6 +27,7 @@ public record EmbeddingOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.F32_OR_I8_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(EmbeddingOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public EmbeddingOp {

@@ -27,6 +27,7 @@ public record FlattenOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.ANY_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(FlattenOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public FlattenOp {

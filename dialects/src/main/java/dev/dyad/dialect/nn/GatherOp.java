@@ -29,6 +29,7 @@ public record GatherOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.ANY_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(GatherOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public GatherOp {

@@ -22,6 +22,7 @@ public record GlobalAvgPoolOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.F32_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(GlobalAvgPoolOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public GlobalAvgPoolOp {

@@ -35,6 +35,7 @@ public record LayerNormOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.F32_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(LayerNormOp::infer)
+      .assemblyFormat("$input (`scale` $scale^)? (`bias` $bias^)? attr-dict `:` functional-type(operands, results)")
       .build();
 
   public LayerNormOp {

@@ -35,6 +35,7 @@ public record LinearOp(Operation op) {
       .result(NnOps.OUTPUT, F32_OR_I32_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(LinearOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public LinearOp {

@@ -39,6 +39,7 @@ public record MatmulOp(Operation op) {
       .result(NnOps.OUTPUT, F32_OR_I32_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(op -> infer(op, true))
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public MatmulOp {

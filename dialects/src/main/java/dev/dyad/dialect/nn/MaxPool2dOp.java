@@ -30,6 +30,7 @@ public record MaxPool2dOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.F32_OR_I8_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(op -> Pooling.infer(op, true))
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public MaxPool2dOp {

@@ -29,6 +29,17 @@ final class NnOps {
   static final String INPUT_ZERO_POINT = "input_zero_point";
   static final String WEIGHT_ZERO_POINT = "weight_zero_point";
 
+  /**
+   * The custom form of an op whose result has its operand's type: {@code %y = nn.relu %x :
+   * tensor<4xf32>}; properties other than their defaults go in the attribute dictionary.
+   */
+  static final String SAME_TYPE_FORMAT = "$input attr-dict `:` type($input)";
+  /**
+   * The custom form of the other ops: {@code %y = nn.conv2d %x, %w {strides = array<i64: 2, 2>} :
+   * (tensor<...>, tensor<...>) -> tensor<...>}.
+   */
+  static final String OPERANDS_FORMAT = "operands attr-dict `:` functional-type(operands, results)";
+
   /** Checks the op name in a wrapper's constructor. */
   static void check(Operation op, String name) {
     if (!op.getNameString().equals(name)) {
@@ -42,7 +53,8 @@ final class NnOps {
         .operand(INPUT, tensor)
         .result(OUTPUT, tensor)
         .trait(Trait.PURE, Trait.SAME_OPERANDS_AND_RESULT_TYPE)
-        .inferTypes(op -> List.of(op.operand(INPUT)));
+        .inferTypes(op -> List.of(op.operand(INPUT)))
+        .assemblyFormat(SAME_TYPE_FORMAT);
   }
 
   /**
@@ -55,7 +67,8 @@ final class NnOps {
         .operand("rhs", NnConstraints.ARITH_TENSOR)
         .result(OUTPUT, NnConstraints.ARITH_TENSOR)
         .trait(traits)
-        .inferTypes(NnOps::inferBroadcast);
+        .inferTypes(NnOps::inferBroadcast)
+        .assemblyFormat(OPERANDS_FORMAT);
   }
 
   private static List<Type> inferBroadcast(OpAdaptor adaptor) {

@@ -30,6 +30,7 @@ public record QuantizeOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.I8_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(QuantizeOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public QuantizeOp {

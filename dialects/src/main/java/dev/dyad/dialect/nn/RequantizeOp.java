@@ -28,6 +28,7 @@ public record RequantizeOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.I8_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(RequantizeOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public RequantizeOp {

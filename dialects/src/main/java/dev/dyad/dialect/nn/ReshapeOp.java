@@ -25,6 +25,7 @@ public record ReshapeOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.ANY_TENSOR)
       .trait(Trait.PURE)
       .verify(ReshapeOp::verify)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public ReshapeOp {

@@ -30,6 +30,7 @@ public record RmsNormOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.F32_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(RmsNormOp::infer)
+      .assemblyFormat("$input (`scale` $scale^)? attr-dict `:` functional-type(operands, results)")
       .build();
 
   public RmsNormOp {

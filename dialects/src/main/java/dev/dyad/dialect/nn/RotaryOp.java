@@ -30,6 +30,7 @@ public record RotaryOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.F32_TENSOR)
       .trait(Trait.PURE, Trait.SAME_OPERANDS_AND_RESULT_TYPE)
       .inferTypes(RotaryOp::infer)
+      .assemblyFormat(NnOps.SAME_TYPE_FORMAT)
       .build();
 
   public RotaryOp {

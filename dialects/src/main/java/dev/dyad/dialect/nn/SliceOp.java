@@ -34,6 +34,7 @@ public record SliceOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.ANY_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(SliceOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public SliceOp {

@@ -29,6 +29,7 @@ public record SplitOp(Operation op) {
       .result("outputs", variadic(NnConstraints.ANY_TENSOR))
       .trait(Trait.PURE)
       .inferTypes(SplitOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public SplitOp {

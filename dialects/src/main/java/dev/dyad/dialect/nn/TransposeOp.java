@@ -24,6 +24,7 @@ public record TransposeOp(Operation op) {
       .result(NnOps.OUTPUT, NnConstraints.ANY_TENSOR)
       .trait(Trait.PURE)
       .inferTypes(TransposeOp::infer)
+      .assemblyFormat(NnOps.OPERANDS_FORMAT)
       .build();
 
   public TransposeOp {

@@ -58,6 +58,23 @@ public final class DenseArrayAttr implements Attribute {
     p.append('>');
   }
 
+  /**
+   * The elements in brackets, {@code [1, 2]}: the form an assembly format gives a dense array
+   * attribute of a known element type (MLIR's {@code printStrippedAttrOrType}).
+   */
+  public String toStrippedString() {
+    AsmPrinter p = new AsmPrinter(new StringBuilder());
+    p.append('[');
+    for (int i = 0; i < bits.length; i++) {
+      if (i > 0) {
+        p.append(", ");
+      }
+      ElementBits.print(p, bits[i], elementType);
+    }
+    p.append(']');
+    return p.out().toString();
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof DenseArrayAttr d && d.elementType.equals(elementType) && Arrays.equals(d.bits, bits);

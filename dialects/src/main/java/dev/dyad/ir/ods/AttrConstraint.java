@@ -1,6 +1,8 @@
 package dev.dyad.ir.ods;
 
 import dev.dyad.ir.attr.Attribute;
+import dev.dyad.ir.attr.DenseArrayAttr;
+import dev.dyad.ir.type.Type;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +26,24 @@ public interface AttrConstraint {
 
   /** A custom message template replacing MLIR's, or null; placeholders {@code {name}}, {@code {value}}. */
   default String message() {
+    return null;
+  }
+
+  /**
+   * The type of every attribute this constraint accepts when it fixes one (MLIR's buildable
+   * attribute type: i64 for I64Attr), else null. Assembly formats print such attributes without
+   * their type and parse them with it.
+   */
+  default Type valueType() {
+    return null;
+  }
+
+  /**
+   * The element type when this constraint stores dense arrays of one element type (MLIR's
+   * DenseI64ArrayAttr and kin), else null. Assembly formats print such attributes as MLIR does,
+   * stripped to the bracketed elements ({@code [1, 2]}), and read them so.
+   */
+  default Type arrayElementType() {
     return null;
   }
 
@@ -51,6 +71,53 @@ public interface AttrConstraint {
     @Override
     public boolean storable(Attribute value) {
       return storage.test(value);
+    }
+  }
+
+  /** Attributes of one fixed type (integer or float constants of that type). */
+  record Typed(Predicate<Attribute> predicate, Predicate<Attribute> storage, String description, String message,
+      Type valueType) implements AttrConstraint {
+    @Override
+    public boolean accepts(Attribute value) {
+      return predicate.test(value);
+    }
+
+    @Override
+    public boolean storable(Attribute value) {
+      return storage.test(value);
+    }
+
+    @Override
+    public AttrConstraint withMessage(String template) {
+      return new Typed(predicate, storage, description, template, valueType);
+    }
+
+    @Override
+    public AttrConstraint describedAs(String newDescription) {
+      return new Typed(predicate, storage, newDescription, message, valueType);
+    }
+  }
+
+  /** {@code DenseArrayAttr}s of exactly one element type: {@code array<i64: 1, 2>}. */
+  record DenseArrayOf(Type arrayElementType, String description, String message) implements AttrConstraint {
+    @Override
+    public boolean accepts(Attribute value) {
+      return value instanceof DenseArrayAttr d && d.elementType().equals(arrayElementType);
+    }
+
+    @Override
+    public boolean storable(Attribute value) {
+      return accepts(value);
+    }
+
+    @Override
+    public AttrConstraint withMessage(String template) {
+      return new DenseArrayOf(arrayElementType, description, template);
+    }
+
+    @Override
+    public AttrConstraint describedAs(String newDescription) {
+      return new DenseArrayOf(arrayElementType, newDescription, message);
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.dyad.ir.ods;
 import dev.dyad.ir.AsmPrinter;
 import dev.dyad.ir.attr.ArrayAttr;
 import dev.dyad.ir.attr.Attribute;
-import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.FloatAttr;
 import dev.dyad.ir.attr.IntegerAttr;
@@ -11,6 +10,7 @@ import dev.dyad.ir.attr.StringAttr;
 import dev.dyad.ir.attr.SymbolRefAttr;
 import dev.dyad.ir.attr.TypeAttr;
 import dev.dyad.ir.attr.UnitAttr;
+import dev.dyad.ir.type.FloatType;
 import dev.dyad.ir.type.FunctionType;
 import dev.dyad.ir.type.IntegerType;
 import dev.dyad.ir.type.Type;
@@ -92,11 +92,20 @@ public final class AttrConstraints {
     String desc = type instanceof IntegerType it
         ? it.width() + "-bit " + signednessWord(it) + "integer attribute"
         : AsmPrinter.toString(type) + " attribute";
-    return AttrConstraint.of(desc, IntegerAttr.class, a -> a instanceof IntegerAttr i && i.type().equals(type));
+    return new AttrConstraint.Typed(a -> a instanceof IntegerAttr i && i.type().equals(type),
+        IntegerAttr.class::isInstance, desc, null, type);
   }
 
   public static AttrConstraint floatAttr() {
     return AttrConstraint.of("floating-point attribute", FloatAttr.class, a -> a instanceof FloatAttr);
+  }
+
+  /** {@code F<width>Attr}, e.g. {@code 32-bit float attribute}: a float constant of {@code type}. */
+  public static AttrConstraint floatAttrOf(FloatType type) {
+    String desc = type.kind().name().equals("F" + type.width()) ? type.width() + "-bit float attribute"
+        : AsmPrinter.toString(type) + " attribute";
+    return new AttrConstraint.Typed(a -> a instanceof FloatAttr f && f.type().equals(type),
+        FloatAttr.class::isInstance, desc, null, type);
   }
 
   /** {@code DenseI32ArrayAttr}: {@code array<i32: ...>}. */
@@ -109,9 +118,16 @@ public final class AttrConstraints {
     return denseArrayOf(IntegerType.I64, "i64 dense array attribute");
   }
 
+  /**
+   * {@code DenseBoolArrayAttr}, {@code DenseI8ArrayAttr} ... {@code DenseF64ArrayAttr}: dense arrays
+   * of {@code element} (i1, i8, i16, i32, i64, f32 or f64), e.g. {@code i16 dense array attribute}.
+   */
+  public static AttrConstraint denseArrayAttrOf(Type element) {
+    return denseArrayOf(element, AsmPrinter.toString(element) + " dense array attribute");
+  }
+
   private static AttrConstraint denseArrayOf(Type element, String desc) {
-    Predicate<Attribute> p = a -> a instanceof DenseArrayAttr d && d.elementType().equals(element);
-    return new AttrConstraint.Described(p, p, desc, null);
+    return new AttrConstraint.DenseArrayOf(element, desc, null);
   }
 
   /** {@code ArrayAttr} whose elements all satisfy {@code element}: {@code <element> array attribute}. */

@@ -14,6 +14,7 @@ import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DenseArrayAttr;
 import dev.dyad.ir.attr.DictionaryAttr;
+import dev.dyad.ir.format.AssemblyFormat;
 import dev.dyad.ir.type.IntegerType;
 import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class OpDefinition implements OpDef {
   private final int variableResultGroups;
   private final int variadicRegions;
   private final int variadicSuccessors;
+  private final AssemblyFormat assemblyFormat;
 
   private OpDefinition(Builder b) {
     this.name = b.name;
@@ -76,6 +78,8 @@ public final class OpDefinition implements OpDef {
     this.variableResultGroups = variableCount(results);
     this.variadicRegions = (int) regions.stream().filter(RegionDef::variadic).count();
     this.variadicSuccessors = (int) successors.stream().filter(SuccessorDef::variadic).count();
+    // Compiled last: the format is checked against the complete definition.
+    this.assemblyFormat = b.assemblyFormat == null ? null : AssemblyFormat.compile(b.assemblyFormat, this);
   }
 
   public static Builder builder(String name) {
@@ -129,6 +133,11 @@ public final class OpDefinition implements OpDef {
 
   public List<SuccessorDef> successors() {
     return successors;
+  }
+
+  @Override
+  public AssemblyFormat assemblyFormat() {
+    return assemblyFormat;
   }
 
   /** Whether the op is a symbol declaration (MLIR's SymbolOpInterface::isDeclaration). */
@@ -392,6 +401,7 @@ public final class OpDefinition implements OpDef {
     private Predicate<Operation> symbolDeclaration;
     private FoldHook folder;
     private InferTypesHook typeInference;
+    private String assemblyFormat;
 
     private Builder(String name) {
       if (name.indexOf('.') <= 0) {
@@ -515,6 +525,16 @@ public final class OpDefinition implements OpDef {
      */
     public Builder inferTypes(InferTypesHook hook) {
       this.typeInference = hook;
+      return this;
+    }
+
+    /**
+     * The op's custom form, as an MLIR assembly format, e.g. {@code $lhs `,` $rhs attr-dict `:`
+     * type($result)} (see docs/assembly-format.md). {@link #build()} checks it against the
+     * definition and throws IllegalArgumentException when it does not fit.
+     */
+    public Builder assemblyFormat(String format) {
+      this.assemblyFormat = Objects.requireNonNull(format);
       return this;
     }
 

@@ -38,6 +38,9 @@ final class OpDescription {
     if (def.infersTypes()) {
       sb.append("  infers its result types\n");
     }
+    if (def.assemblyFormat() != null) {
+      sb.append("  format ").append(def.assemblyFormat().text()).append('\n');
+    }
     return sb.toString();
   }
 

@@ -20,6 +20,14 @@ public interface TypeConstraint {
     return null;
   }
 
+  /**
+   * The one type this constraint accepts when it is fixed (MLIR's buildable type, e.g. i64 for
+   * I64), else null. Assembly formats need not print such a type: the parser builds it.
+   */
+  default Type buildableType() {
+    return null;
+  }
+
   /** The same check reported with {@code template} (see {@link #message()}). */
   default TypeConstraint withMessage(String template) {
     return new Described(this::accepts, description(), template);
@@ -33,6 +41,29 @@ public interface TypeConstraint {
   /** A constraint from a predicate and its description. */
   static TypeConstraint of(String description, Predicate<Type> predicate) {
     return new Described(predicate, description, null);
+  }
+
+  /** Exactly {@code type}, described as {@code description}: a buildable type. */
+  record Fixed(Type type, String description, String message) implements TypeConstraint {
+    @Override
+    public boolean accepts(Type t) {
+      return type.equals(t);
+    }
+
+    @Override
+    public Type buildableType() {
+      return type;
+    }
+
+    @Override
+    public TypeConstraint withMessage(String template) {
+      return new Fixed(type, description, template);
+    }
+
+    @Override
+    public TypeConstraint describedAs(String newDescription) {
+      return new Fixed(type, newDescription, message);
+    }
   }
 
   /** A plain constraint: predicate, description and an optional message template. */
@@ -61,6 +92,11 @@ public interface TypeConstraint {
     @Override
     public String message() {
       return base.message();
+    }
+
+    @Override
+    public Type buildableType() {
+      return base.buildableType();
     }
   }
 }

@@ -23,8 +23,7 @@ public final class TypeConstraints {
 
   /** {@code I<width>}. */
   public static TypeConstraint signlessInteger(int width) {
-    return TypeConstraint.of(width + "-bit signless integer",
-        t -> t instanceof IntegerType i && i.isSignless() && i.width() == width);
+    return new TypeConstraint.Fixed(IntegerType.signless(width), width + "-bit signless integer", null);
   }
 
   /** {@code AnyI<width>}: any signedness. */
@@ -51,6 +50,10 @@ public final class TypeConstraints {
 
   /** {@code F<width>} for the IEEE widths (f16, f32, f64...). */
   public static TypeConstraint floatOfWidth(int width) {
+    FloatType.Kind kind = FloatType.Kind.byKeyword("f" + width);
+    if (kind != null && kind.width == width) {
+      return new TypeConstraint.Fixed(new FloatType(kind), width + "-bit float", null);
+    }
     return TypeConstraint.of(width + "-bit float",
         t -> t instanceof FloatType f && f.width() == width && f.kind().name().equals("F" + width));
   }
@@ -60,7 +63,7 @@ public final class TypeConstraints {
   }
 
   public static TypeConstraint index() {
-    return TypeConstraint.of("index", t -> t instanceof IndexType);
+    return new TypeConstraint.Fixed(IndexType.INSTANCE, "index", null);
   }
 
   public static TypeConstraint boolLike() {
@@ -112,7 +115,7 @@ public final class TypeConstraints {
 
   /** Exactly {@code type}. */
   public static TypeConstraint exactly(Type type) {
-    return TypeConstraint.of(AsmPrinter.toString(type), type::equals);
+    return new TypeConstraint.Fixed(type, AsmPrinter.toString(type), null);
   }
 
   /** A constraint variable: all values constrained by {@code name} share one type. */

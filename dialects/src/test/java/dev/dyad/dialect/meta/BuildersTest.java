@@ -97,7 +97,7 @@ class BuildersTest {
           }) : () -> tensor<1x3x4x4xi32>
           "func.return"(%1) : (tensor<1x3x4x4xi32>) -> ()
         }) : () -> ()
-        """.stripTrailing(), OperationPrinter.print(f.op(), PrintOptions.DEFAULT).stripTrailing());
+        """.stripTrailing(), OperationPrinter.print(f.op(), PrintOptions.GENERIC).stripTrailing());
   }
 
   @Test

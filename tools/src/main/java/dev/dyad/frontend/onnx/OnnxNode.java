@@ -1,4 +1,4 @@
-package dev.dyad.onnx;
+package dev.dyad.frontend.onnx;
 
 import dev.dyad.onnx.Onnx.AttributeProto;
 import dev.dyad.onnx.Onnx.NodeProto;
@@ -6,54 +6,59 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** A graph node with the opset it is interpreted under, and typed attribute accessors. */
-public record OnnxNode(NodeProto proto, int opset) {
+/** A graph node with the opset it is read under, and typed attribute accessors. */
+record OnnxNode(NodeProto proto, int opset, int index) {
 
-  public String opType() {
+  String opType() {
     return proto.getOpType();
   }
 
-  /** Fails unless every attribute present is one the translation handles, so none is silently ignored. */
-  public void allowAttributes(String... names) throws UnsupportedOnnxException {
+  /** The node's name for messages: quoted, or {@code #index} in the graph when it has none. */
+  String displayName() {
+    return proto.getName().isEmpty() ? "#" + index : "'" + proto.getName() + "'";
+  }
+
+  /** Fails unless every attribute present is one the translation handles, so that none is silently ignored. */
+  void allowAttributes(String... names) throws UnsupportedOnnxException {
     Set<String> allowed = Set.of(names);
     for (AttributeProto a : proto.getAttributeList()) {
       if (!allowed.contains(a.getName())) {
-        throw new UnsupportedOnnxException(opType() + ": attribute " + a.getName());
+        throw new UnsupportedOnnxException("attribute " + a.getName());
       }
     }
   }
 
-  public boolean has(String name) {
+  boolean has(String name) {
     return attribute(name) != null;
   }
 
-  public long getInt(String name, long dflt) {
+  long getInt(String name, long dflt) {
     AttributeProto a = attribute(name);
     return a == null ? dflt : a.getI();
   }
 
-  public float getFloat(String name, float dflt) {
+  float getFloat(String name, float dflt) {
     AttributeProto a = attribute(name);
     return a == null ? dflt : a.getF();
   }
 
-  public String getString(String name, String dflt) {
+  String getString(String name, String dflt) {
     AttributeProto a = attribute(name);
     return a == null ? dflt : a.getS().toStringUtf8();
   }
 
   /** An INTS attribute, or null when absent. */
-  public long[] getInts(String name) {
+  long[] getInts(String name) {
     AttributeProto a = attribute(name);
     return a == null ? null : a.getIntsList().stream().mapToLong(Long::longValue).toArray();
   }
 
-  public int[] getIntArray(String name, int[] dflt) {
+  long[] getInts(String name, long[] dflt) {
     long[] v = getInts(name);
-    return v == null ? dflt : Arrays.stream(v).mapToInt(Math::toIntExact).toArray();
+    return v == null ? dflt : v;
   }
 
-  public AttributeProto attribute(String name) {
+  AttributeProto attribute(String name) {
     for (AttributeProto a : proto.getAttributeList()) {
       if (a.getName().equals(name)) {
         return a;
@@ -63,16 +68,22 @@ public record OnnxNode(NodeProto proto, int opset) {
   }
 
   /** Output names; an empty name is an omitted optional output. */
-  public List<String> outputs() {
+  List<String> outputs() {
     return proto.getOutputList();
   }
 
   /** Fails when an optional output beyond the first {@code count} is requested. */
-  public void allowOutputs(int count, String what) throws UnsupportedOnnxException {
+  void allowOutputs(int count, String what) throws UnsupportedOnnxException {
     for (int i = count; i < proto.getOutputCount(); i++) {
       if (!proto.getOutput(i).isEmpty()) {
-        throw new UnsupportedOnnxException(opType() + ": " + what);
+        throw new UnsupportedOnnxException(what);
       }
     }
+  }
+
+  static long[] filled(int n, long v) {
+    long[] a = new long[n];
+    Arrays.fill(a, v);
+    return a;
   }
 }
