@@ -6,6 +6,7 @@ import dev.dyad.ir.Context;
 import dev.dyad.ir.Diagnostic;
 import dev.dyad.ir.Dialect;
 import dev.dyad.ir.FoldResult;
+import dev.dyad.ir.Location;
 import dev.dyad.ir.OpFoldResult;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.Region;
@@ -28,7 +29,8 @@ import java.util.Set;
  * by folding it or by applying a pattern, and the ops a pattern creates are legalized in turn.
  * A partial conversion fails on ops explicitly illegal that no pattern legalized; a full one on
  * any op that did not end up legal. The first failure is reported (naming the op and the
- * patterns tried) and ends the conversion. Changes are not rolled back, so a pattern may only
+ * patterns tried, each with the reason it gave {@code notifyMatchFailure}) and ends the
+ * conversion. Changes are not rolled back, so a pattern may only
  * succeed when it can finish the job.
  */
 public final class DialectConversion {
@@ -45,6 +47,8 @@ public final class DialectConversion {
   private final Set<Operation> erased = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Patterns being applied, so that a pattern is not applied again to what it created. */
   private final Set<RewritePattern> active = new LinkedHashSet<>();
+  /** Why the pattern applied last declined (its {@code notifyMatchFailure}), or null. */
+  private String lastMatchFailure;
 
   private DialectConversion(Context context, ConversionTarget target, PatternSet patterns, Mode mode) {
     this.context = context;
@@ -133,10 +137,10 @@ public final class DialectConversion {
       if (active.contains(p)) {
         continue;
       }
-      tried.add(p.debugName());
       if (applyPattern(p, op, depth)) {
         return true;
       }
+      tried.add(lastMatchFailure == null ? p.debugName() : p.debugName() + " (" + lastMatchFailure + ")");
       if (erased.contains(op) || op.getBlock() == null) {
         return false;
       }
@@ -150,10 +154,16 @@ public final class DialectConversion {
    */
   private boolean applyPattern(RewritePattern p, Operation op, int depth) {
     List<Operation> created = new ArrayList<>();
+    String[] reason = {null};
     RewriterListener recorder = new RewriterListener() {
       @Override
       public void notifyOperationInserted(Operation inserted) {
         created.add(inserted);
+      }
+
+      @Override
+      public void notifyMatchFailure(Location loc, String why) {
+        reason[0] = why;
       }
     };
     rewriter.addListener(recorder);
@@ -165,6 +175,7 @@ public final class DialectConversion {
     } finally {
       rewriter.removeListener(recorder);
     }
+    lastMatchFailure = applied ? null : reason[0];
     try {
       if (!applied) {
         return false;
@@ -177,6 +188,9 @@ public final class DialectConversion {
       return erased.contains(op) || op.getBlock() == null || legalize(op, depth + 1, new ArrayList<>());
     } finally {
       active.remove(p);
+      if (applied) {
+        lastMatchFailure = null; // what nested legalizations recorded is not this pattern's reason
+      }
     }
   }
 

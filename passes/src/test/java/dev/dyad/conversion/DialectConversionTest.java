@@ -104,6 +104,17 @@ class DialectConversionTest {
   }
 
   @Test
+  void theNoteGivesTheReasonsPatternsDeclinedWith() {
+    Operation m = TestIr.parse(ctx, PROGRAM);
+    PatternSet patterns = new PatternSet().add(addToArith(),
+        RewritePattern.of("Declines", "xx.other", 2, (op, r) -> r.notifyMatchFailure(op, "not today")),
+        RewritePattern.of("NeverApplies", "xx.other", 1, (op, r) -> false));
+    assertFalse(DialectConversion.applyFullConversion(ctx, m, arithTarget(), patterns));
+    Diagnostic d = ctx.diagnostics().takeAll().get(0);
+    assertEquals("patterns tried: Declines (not today), NeverApplies", d.notes().get(0).message());
+  }
+
+  @Test
   void partialConversionFailsOnExplicitlyIllegalOps() {
     Operation m = TestIr.parse(ctx, PROGRAM);
     assertFalse(DialectConversion.applyPartialConversion(ctx, m, arithTarget(), new PatternSet()));

@@ -19,14 +19,15 @@ import java.util.List;
 
 /**
  * {@code nn.constant}: a tensor given inline (a dense elements attribute of the result type), as
- * raw data in a file ({@link WeightsAttr}) or by a seeded generator ({@link RandomAttr}).
+ * raw data in a file ({@link WeightsAttr}), by a seeded generator ({@link RandomAttr}) or as a
+ * data-layout view of one of these two ({@link ViewAttr}).
  */
 public record ConstantOp(Operation op) {
   public static final String NAME = "nn.constant";
   public static final String VALUE = "value";
 
   public static final OpDefinition DEFINITION = OpDefinition.builder(NAME)
-      .summary("tensor constant: dense elements, #nn.weights<\"file\", offset> or #nn.random<seed>")
+      .summary("tensor constant: dense elements, #nn.weights<\"file\", offset>, #nn.random<seed> or #nn.view<...>")
       .property(VALUE, NnConstraints.constantValue())
       .result(NnOps.OUTPUT, NnConstraints.ANY_TENSOR)
       .trait(Trait.CONSTANT_LIKE, Trait.PURE)
@@ -48,7 +49,7 @@ public record ConstantOp(Operation op) {
     return create(b, loc, value, value.type());
   }
 
-  /** A constant of {@code type} given by {@code value} (dense, weights or random). */
+  /** A constant of {@code type} given by {@code value} (dense, weights, random or a view). */
   public static ConstantOp create(Builder b, Location loc, Attribute value, Type type) {
     DictionaryAttr props = DictionaryAttr.EMPTY.with(VALUE, value);
     return new ConstantOp(DEFINITION.create(b, loc, List.of(), props, List.of(type)));
@@ -62,7 +63,11 @@ public record ConstantOp(Operation op) {
     if (value instanceof DenseElementsAttr d) {
       return d.type().equals(type);
     }
-    return (value instanceof WeightsAttr || value instanceof RandomAttr) && hasStorableElements(t);
+    if (value instanceof ViewAttr v && !v.shape().equals(t.shape())) {
+      return false;
+    }
+    return (value instanceof WeightsAttr || value instanceof RandomAttr || value instanceof ViewAttr)
+        && hasStorableElements(t);
   }
 
   public Attribute value() {
@@ -93,9 +98,33 @@ public record ConstantOp(Operation op) {
       return;
     }
     if (!hasStorableElements(type)) {
-      emitter.emitOpError(op, "a " + (value instanceof WeightsAttr ? "#nn.weights" : "#nn.random")
-          + " constant needs integer elements of 8, 16, 32 or 64 bits or f16, bf16, f32, f64 elements, but the result"
-          + " is " + NnInfer.quoted(type));
+      String kind = value instanceof WeightsAttr ? "#nn.weights"
+          : value instanceof RandomAttr ? "#nn.random" : "#nn.view";
+      emitter.emitOpError(op, "a " + kind + " constant needs integer elements of 8, 16, 32 or 64 bits or f16, bf16,"
+          + " f32, f64 elements, but the result is " + NnInfer.quoted(type));
+      return;
+    }
+    if (value instanceof ViewAttr view) {
+      verifyView(op, view, type, emitter);
+    }
+  }
+
+  private static void verifyView(Operation op, ViewAttr view, RankedTensorType type, DiagnosticEmitter emitter) {
+    if (!view.shape().equals(type.shape())) {
+      emitter.emitOpError(op, "the view's shape " + ViewStep.list(view.shape()) + " does not match the result type "
+          + NnInfer.quoted(type));
+      return;
+    }
+    if (!(type.elementType() instanceof IntegerType i)) {
+      return;
+    }
+    long min = i.width() == 64 ? Long.MIN_VALUE : -(1L << (i.width() - 1));
+    long max = i.width() == 64 ? Long.MAX_VALUE : (1L << (i.width() - 1)) - 1;
+    for (ViewStep s : view.steps()) {
+      if (s instanceof ViewStep.Pad pad && (pad.value() < min || pad.value() > max)) {
+        emitter.emitOpError(op, "the view's pad value " + pad.value() + " is not an " + NnInfer.print(i) + " value");
+        return;
+      }
     }
   }
 }

@@ -90,7 +90,8 @@ final class NnConstraints {
 
   /** The value of {@code nn.constant}. */
   static AttrConstraint constantValue() {
-    return AttrConstraint.of("dense elements attribute, #nn.weights or #nn.random", Attribute.class,
-        a -> a instanceof DenseElementsAttr || a instanceof WeightsAttr || a instanceof RandomAttr);
+    return AttrConstraint.of("dense elements attribute, #nn.weights, #nn.random or #nn.view", Attribute.class,
+        a -> a instanceof DenseElementsAttr || a instanceof WeightsAttr || a instanceof RandomAttr
+            || a instanceof ViewAttr);
   }
 }

@@ -39,7 +39,8 @@ public final class NnDialect implements Dialect {
   }
 
   /**
-   * {@code #nn.weights<"file", offset>} and {@code #nn.random<seed>}; other bodies stay opaque.
+   * {@code #nn.weights<"file", offset>}, {@code #nn.random<seed>} and {@code #nn.view<...>};
+   * other bodies stay opaque.
    *
    * @throws InvalidAttributeException when one of the two is malformed
    */
@@ -51,6 +52,9 @@ public final class NnDialect implements Dialect {
     }
     if (AttrBodies.names(s, RandomAttr.KEYWORD)) {
       return RandomAttr.parse(s);
+    }
+    if (AttrBodies.names(s, ViewAttr.KEYWORD)) {
+      return ViewAttr.parse(s);
     }
     return null;
   }

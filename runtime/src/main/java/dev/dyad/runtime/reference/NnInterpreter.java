@@ -1,16 +1,24 @@
 package dev.dyad.runtime.reference;
 
 import dev.dyad.dialect.nn.ConstantOp;
+import dev.dyad.dialect.nn.NnDialect;
 import dev.dyad.dialect.nn.RandomAttr;
+import dev.dyad.dialect.nn.ViewAttr;
+import dev.dyad.dialect.nn.ViewStep;
 import dev.dyad.dialect.nn.WeightsAttr;
 import dev.dyad.ir.AsmPrinter;
 import dev.dyad.ir.Block;
+import dev.dyad.ir.Context;
+import dev.dyad.ir.Location;
 import dev.dyad.ir.Operation;
+import dev.dyad.ir.OperationState;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DenseElementsAttr;
+import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.type.RankedTensorType;
 import dev.dyad.ir.type.Type;
+import dev.dyad.runtime.kernels.Layout;
 import dev.dyad.runtime.kernels.RandomInit;
 import dev.dyad.runtime.tensor.DType;
 import dev.dyad.runtime.tensor.KernelException;
@@ -29,6 +37,8 @@ import java.util.Map;
  */
 public final class NnInterpreter {
   private final WeightFiles weights;
+  /** Where {@link #evaluate(String, DictionaryAttr, List, List)} builds its one-op programs. */
+  private Context scratch;
 
   /** @param weightsDir where {@code #nn.weights} files are found (null: the working directory) */
   public NnInterpreter(Path weightsDir) {
@@ -65,6 +75,31 @@ public final class NnInterpreter {
       }
     }
     throw new InterpreterException(func.getLoc(), "function body has no 'func.return'");
+  }
+
+  /**
+   * Evaluates the nn op {@code kind} with properties {@code params} (absent ones take the op's
+   * defaults) on {@code operands}, producing values of {@code resultTypes}, with the same checks as
+   * a whole program: the per-op entry point for evaluators of vector work, which name an nn op
+   * instead of being one. {@code nn.constant} works too (no operands, {@code value}).
+   */
+  public List<Tensor> evaluate(String kind, DictionaryAttr params, List<Tensor> operands,
+      List<? extends Type> resultTypes) throws InterpreterException {
+    if (scratch == null) {
+      scratch = new Context();
+      scratch.register(new NnDialect());
+    }
+    Block block = new Block();
+    Map<Value, Tensor> env = new IdentityHashMap<>();
+    for (Tensor t : operands) {
+      env.put(block.addArgument(Tensors.type(t), Location.UNKNOWN), t);
+    }
+    OperationState st = new OperationState(scratch.getOperationName(kind), Location.UNKNOWN);
+    st.addOperands(block.getArguments()).addTypes(resultTypes);
+    st.properties = params.isEmpty() ? null : params;
+    Operation op = Operation.create(st);
+    block.append(op);
+    return evaluateChecked(op, env);
   }
 
   private List<Tensor> evaluateChecked(Operation op, Map<Value, Tensor> env) throws InterpreterException {
@@ -111,7 +146,10 @@ public final class NnInterpreter {
     }
   }
 
-  /** The value of an {@code nn.constant}: its dense elements, seeded random ones or a weight file's. */
+  /**
+   * The value of an {@code nn.constant}: its dense elements, seeded random ones, a weight file's,
+   * or a view (reshape/transpose/slice/pad steps) of random or file weights.
+   */
   public Tensor constant(ConstantOp c) throws InterpreterException {
     RankedTensorType type = (RankedTensorType) c.output().getType();
     DType dtype = Tensors.dtype(type.elementType());
@@ -127,13 +165,60 @@ public final class NnInterpreter {
       return RandomInit.uniform(dtype, Tensors.shape(type), random.seed());
     }
     if (value instanceof WeightsAttr file) {
-      try {
-        return weights.read(file, dtype, Tensors.shape(type));
-      } catch (IOException e) {
-        throw new InterpreterException(c.op().getLoc(), "cannot read weights " + file + ": " + e.getMessage(), e);
-      }
+      return read(c, file, dtype, Tensors.shape(type));
+    }
+    if (value instanceof ViewAttr view) {
+      return view(c, view, dtype);
     }
     throw new InterpreterException(c.op().getLoc(), "unsupported constant value " + value);
+  }
+
+  private Tensor read(ConstantOp c, WeightsAttr file, DType dtype, int[] shape) throws InterpreterException {
+    try {
+      return weights.read(file, dtype, shape);
+    } catch (IOException e) {
+      throw new InterpreterException(c.op().getLoc(), "cannot read weights " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The base value of the view, then its steps with the semantics of the nn layout ops. */
+  private Tensor view(ConstantOp c, ViewAttr view, DType dtype) throws InterpreterException {
+    int[] shape = Tensors.ints(view.baseShape());
+    Tensor t = view.base() instanceof RandomAttr random
+        ? RandomInit.uniform(dtype, shape, random.seed())
+        : read(c, (WeightsAttr) view.base(), dtype, shape);
+    for (ViewStep step : view.steps()) {
+      t = apply(step, t);
+    }
+    return t;
+  }
+
+  private static Tensor apply(ViewStep step, Tensor t) {
+    if (step instanceof ViewStep.Reshape r) {
+      return Layout.reshape(t, Tensors.ints(r.shape()));
+    }
+    if (step instanceof ViewStep.Transpose p) {
+      return Layout.transpose(t, Tensors.ints(p.perm()));
+    }
+    if (step instanceof ViewStep.Slice s) {
+      int[] axes = new int[t.rank()];
+      long[] steps = new long[t.rank()];
+      for (int i = 0; i < axes.length; i++) {
+        axes[i] = i;
+        steps[i] = 1;
+      }
+      return Layout.slice(t, longs(s.starts()), longs(s.ends()), axes, steps);
+    }
+    ViewStep.Pad p = (ViewStep.Pad) step;
+    return Layout.pad(t, Tensors.ints(p.pads()), Layout.PadMode.CONSTANT, p.value());
+  }
+
+  private static long[] longs(List<Long> values) {
+    long[] out = new long[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
   }
 
   private static Tensor value(Value v, Map<Value, Tensor> env) throws InterpreterException {

@@ -7,6 +7,7 @@ import dev.dyad.ir.type.RankedTensorType;
 import dev.dyad.ir.type.Type;
 import dev.dyad.runtime.tensor.DType;
 import dev.dyad.runtime.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Conversions between IR types/attributes and runtime tensors. */
@@ -28,6 +29,26 @@ public final class Tensors {
       };
     }
     return null;
+  }
+
+  /** The IR element type of a runtime element type. */
+  public static Type elementType(DType dtype) {
+    return switch (dtype) {
+      case F32 -> FloatType.F32;
+      case BOOL -> IntegerType.signless(1);
+      case I8 -> IntegerType.I8;
+      case I32 -> IntegerType.I32;
+      case I64 -> IntegerType.I64;
+    };
+  }
+
+  /** The IR type of a runtime tensor: a ranked tensor of its shape and element type. */
+  public static RankedTensorType type(Tensor t) {
+    List<Long> shape = new ArrayList<>();
+    for (int d : t.shape()) {
+      shape.add((long) d);
+    }
+    return new RankedTensorType(shape, elementType(t.dtype()));
   }
 
   /** The static shape of a ranked tensor type as ints (the runtime's index type). */
@@ -78,6 +99,14 @@ public final class Tensors {
         yield Tensor.wrapLongs(shape, v);
       }
     };
+  }
+
+  static int[] ints(List<Long> values) {
+    int[] out = new int[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.toIntExact(values.get(i));
+    }
+    return out;
   }
 
   static int[] ints(long[] values) {
