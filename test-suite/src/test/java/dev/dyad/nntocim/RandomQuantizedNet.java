@@ -204,11 +204,29 @@ record RandomQuantizedNet(long seed, int layers, boolean floats) {
     }
 
     /** x times its own transpose: a product of two activations (the vector unit's). */
+    /**
+     * Attention on the activation as Q = K = V ([N, C] batches of H×W): the scores QKᵀ, and in the
+     * quantized form also softmax(scores)·V — the scores requantized, dequantized, softmaxed,
+     * quantized to probabilities and multiplied with V. Both products have two activation operands.
+     */
     private Value attention(Value in) {
       long[] a = in.shape();
-      Value result = new Value(fresh(), new long[] {a[0], a[1], a[2], a[2]}, acc);
-      line(result, "nn.batch_matmul", List.of(in, in), zeroPoints() + "transpose_a = 0 : i64, transpose_b = 1 : i64");
-      return result;
+      Value scores = new Value(fresh(), new long[] {a[0], a[1], a[2], a[2]}, acc);
+      line(scores, "nn.batch_matmul", List.of(in, in), zeroPoints() + "transpose_a = 0 : i64, transpose_b = 1 : i64");
+      if (floats) {
+        return scores;
+      }
+      Value q = requantized(scores);
+      Value f = new Value(fresh(), q.shape(), "f32");
+      line(f, "nn.dequantize", List.of(q), "scale = 1.250000e-01 : f32, zero_point = 0 : i64");
+      Value p = new Value(fresh(), q.shape(), "f32");
+      line(p, "nn.softmax", List.of(f), "axis = -1 : i64");
+      Value pq = new Value(fresh(), q.shape(), act);
+      line(pq, "nn.quantize", List.of(p), "scale = 7.812500e-03 : f32, zero_point = 0 : i64");
+      Value out = new Value(fresh(), a, acc);
+      line(out, "nn.batch_matmul", List.of(pq, in), "input_zero_point = 0 : i64, weight_zero_point = "
+          + zeroPoint() + " : i64, transpose_a = 0 : i64, transpose_b = 0 : i64");
+      return out;
     }
 
     private Value residual(Value in, List<Value> history) {

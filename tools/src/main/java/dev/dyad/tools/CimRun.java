@@ -76,6 +76,10 @@ public final class CimRun implements Callable<Integer> {
       description = "The chip to run on: a preset or a JSON file (default: the module's cim.arch).")
   String arch;
 
+  @Option(names = "--alloc", paramLabel = "cim-mlc|naive",
+      description = "For an nn program: the allocator of the lowering pipeline (default: cim-default, i.e. cim-mlc).")
+  String alloc;
+
   @Option(names = "--timing-only",
       description = "Time the program without computing any value (no weights or activations are materialised).")
   boolean timingOnly;
@@ -289,24 +293,29 @@ public final class CimRun implements Callable<Integer> {
    * Lowers an nn program with the registered lowering pipeline (on the chip, attached as
    * {@code cim.arch}) and returns the entry function again; null after reporting a failure.
    */
+  /** The lowering pipeline: the one --alloc names, else cim-default. */
+  private String pipeline() {
+    return alloc == null ? LOWERING_PIPELINE : alloc;
+  }
+
   private Operation lower(Context ctx, Operation module, HardwareDescription chip, PassRegistry registry) {
     module.setAttr(ArchAttr.MODULE_ATTRIBUTE, new ArchAttr(chip));
     try {
-      PassManager pm = PassManager.parse(ctx, "builtin.module(" + LOWERING_PIPELINE + ")", registry);
+      PassManager pm = PassManager.parse(ctx, "builtin.module(" + pipeline() + ")", registry);
       if (!pm.run(module)) {
         for (Diagnostic d : ctx.diagnostics().takeAll()) {
           err.print(ctx.sources().render(d));
         }
-        fail("lowering '" + file + "' with '" + LOWERING_PIPELINE + "' failed");
+        fail("lowering '" + file + "' with '" + pipeline() + "' failed");
         return null;
       }
     } catch (PipelineException e) {
-      fail("cannot build the '" + LOWERING_PIPELINE + "' pipeline: " + e.getMessage());
+      fail("cannot build the '" + pipeline() + "' pipeline: " + e.getMessage());
       return null;
     }
     Operation func = entryFunction(module);
     if (func == null || !CimInterpreter.isMetaProgram(func)) {
-      fail("the '" + LOWERING_PIPELINE + "' pipeline left no meta program in '" + file + "'");
+      fail("the '" + pipeline() + "' pipeline left no meta program in '" + file + "'");
       return null;
     }
     return func;
