@@ -280,12 +280,12 @@ record RandomQuantizedNet(long seed, int layers, boolean floats) {
 
     /**
      * Dense values (i8 anywhere in range, i32 biases within ±2^16, f32 integers in [-4, 4]) or,
-     * for i8, a #nn.random seed.
+     * for i8 and i32, a #nn.random seed (i32 over its whole range, so sums overflow and wrap).
      */
     private Value constant(long[] shape, String element) {
       Value c = new Value(fresh(), shape, element);
       String value;
-      if (element.equals("i8") && rng.nextBoolean()) {
+      if ((element.equals("i8") || element.equals("i32")) && rng.nextBoolean()) {
         value = "#nn.random<" + rng.nextInt(1000) + ">";
       } else {
         StringBuilder v = new StringBuilder("dense<");

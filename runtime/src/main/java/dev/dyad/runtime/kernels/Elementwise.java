@@ -64,7 +64,9 @@ public final class Elementwise {
       case I32 -> {
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-          out[i] = Quantization.saturateI32(applyLong(op, a.intAt(offA[i]), b.intAt(offB[i])));
+          // Wraps like the i32 accumulation (add, sub, mul); MIN / -1 saturates.
+          long v = applyLong(op, a.intAt(offA[i]), b.intAt(offB[i]));
+          out[i] = op == BinaryOp.DIV ? Quantization.saturateI32(v) : (int) v;
         }
         return Tensor.wrapInts(bc.shape, out);
       }

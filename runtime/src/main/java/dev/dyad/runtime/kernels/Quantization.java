@@ -59,7 +59,9 @@ public final class Quantization {
     return (byte) (v <= Byte.MIN_VALUE ? Byte.MIN_VALUE : v >= Byte.MAX_VALUE ? Byte.MAX_VALUE : (int) v);
   }
 
-  // Integer elementwise arithmetic saturates to the element type.
+  // Integer elementwise arithmetic: i8 (activations) and i64 saturate to the element type; i32
+  // (accumulators) wraps in two's complement like the accumulation of conv/linear/matmul, so a
+  // bias or partial sum added afterwards gives exactly what the fused accumulation gives.
 
   public static byte addI8(byte a, byte b) {
     return saturateI8(a + b);
@@ -74,15 +76,15 @@ public final class Quantization {
   }
 
   public static int addI32(int a, int b) {
-    return saturateI32((long) a + b);
+    return a + b;
   }
 
   public static int subI32(int a, int b) {
-    return saturateI32((long) a - b);
+    return a - b;
   }
 
   public static int mulI32(int a, int b) {
-    return saturateI32((long) a * b);
+    return a * b;
   }
 
   public static long addI64(long a, long b) {

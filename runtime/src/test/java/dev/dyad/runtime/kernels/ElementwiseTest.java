@@ -30,6 +30,8 @@ class ElementwiseTest {
     assertEquals(Tensor.ofI8(new int[] {4}, 127, -128, 127, -14), Elementwise.mul(a, b));
     assertEquals(Tensor.ofI8(new int[] {4}, 1, -1, 127, -3), Elementwise.div(a, b));
     Tensor i32 = Tensor.ofInts(new int[] {2}, Integer.MIN_VALUE, -7);
+    assertEquals(Tensor.ofInts(new int[] {2}, Integer.MAX_VALUE, -8),
+        Elementwise.add(i32, Tensor.ofInts(new int[] {2}, -1, -1)), "i32 wraps like the accumulation");
     assertEquals(Tensor.ofInts(new int[] {2}, Integer.MAX_VALUE, 3),
         Elementwise.div(i32, Tensor.ofInts(new int[] {2}, -1, -2)));
     KernelException e = assertThrows(KernelException.class,

@@ -54,8 +54,10 @@ class QuantizationTest {
     assertEquals(127, Quantization.addI8((byte) 100, (byte) 100));
     assertEquals(-128, Quantization.subI8((byte) -100, (byte) 100));
     assertEquals(-128, Quantization.mulI8((byte) -128, (byte) 2));
-    assertEquals(Integer.MAX_VALUE, Quantization.addI32(Integer.MAX_VALUE, 1));
-    assertEquals(Integer.MIN_VALUE, Quantization.mulI32(1 << 16, -(1 << 16)));
+    // i32 is the accumulator type: it wraps like the accumulation does.
+    assertEquals(Integer.MIN_VALUE, Quantization.addI32(Integer.MAX_VALUE, 1));
+    assertEquals(0, Quantization.mulI32(1 << 16, -(1 << 16)));
+    assertEquals(Integer.MAX_VALUE, Quantization.subI32(Integer.MIN_VALUE, 1));
     assertEquals(Long.MAX_VALUE, Quantization.addI64(Long.MAX_VALUE, 1));
     assertEquals(Long.MIN_VALUE, Quantization.subI64(Long.MIN_VALUE, 1));
     assertEquals(Long.MAX_VALUE, Quantization.mulI64(Long.MIN_VALUE, -1));
