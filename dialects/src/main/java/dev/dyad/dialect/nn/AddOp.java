@@ -10,14 +10,14 @@ import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.ods.OpDefinition;
 
 /**
- * {@code nn.add}: elementwise sum with numpy broadcasting; integers saturate to the
- * element type.
+ * {@code nn.add}: elementwise sum with numpy broadcasting; i8 saturates, i32 wraps
+ * like the accumulation of the products.
  */
 public record AddOp(Operation op) {
   public static final String NAME = "nn.add";
 
   public static final OpDefinition DEFINITION = NnOps.binary(NAME,
-      "elementwise addition with broadcasting; integers saturate", Trait.PURE, Trait.COMMUTATIVE).build();
+      "elementwise addition with broadcasting; i8 saturates, i32 wraps", Trait.PURE, Trait.COMMUTATIVE).build();
 
   public AddOp {
     NnOps.check(op, NAME);

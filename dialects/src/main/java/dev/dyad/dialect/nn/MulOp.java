@@ -10,14 +10,14 @@ import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.ods.OpDefinition;
 
 /**
- * {@code nn.mul}: elementwise product with numpy broadcasting; integers saturate to the
- * element type.
+ * {@code nn.mul}: elementwise product with numpy broadcasting; i8 saturates, i32 wraps
+ * like the accumulation of the products.
  */
 public record MulOp(Operation op) {
   public static final String NAME = "nn.mul";
 
   public static final OpDefinition DEFINITION = NnOps.binary(NAME,
-      "elementwise multiplication with broadcasting; integers saturate", Trait.PURE, Trait.COMMUTATIVE).build();
+      "elementwise multiplication with broadcasting; i8 saturates, i32 wraps", Trait.PURE, Trait.COMMUTATIVE).build();
 
   public MulOp {
     NnOps.check(op, NAME);

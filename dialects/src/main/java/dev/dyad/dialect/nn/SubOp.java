@@ -10,14 +10,14 @@ import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.ods.OpDefinition;
 
 /**
- * {@code nn.sub}: elementwise difference with numpy broadcasting; integers saturate to
- * the element type.
+ * {@code nn.sub}: elementwise difference with numpy broadcasting; i8 saturates, i32 wraps
+ * like the accumulation of the products.
  */
 public record SubOp(Operation op) {
   public static final String NAME = "nn.sub";
 
   public static final OpDefinition DEFINITION = NnOps.binary(NAME,
-      "elementwise subtraction with broadcasting; integers saturate", Trait.PURE).build();
+      "elementwise subtraction with broadcasting; i8 saturates, i32 wraps", Trait.PURE).build();
 
   public SubOp {
     NnOps.check(op, NAME);
