@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.dyad.arch.HardwareDescription;
+import dev.dyad.conversion.nntocim.NnToCimPass;
 import dev.dyad.dialect.cim.ArchAttr;
 import dev.dyad.ir.Context;
 import dev.dyad.ir.Operation;
@@ -51,7 +52,8 @@ class FullPipelinePropertyTest {
     assertTrue(new Verifier(ctx).run(module), c.program());
     module.setAttr(ArchAttr.MODULE_ATTRIBUTE, new ArchAttr(arch));
     // A self-contained counterexample: the program with its chip, runnable with cim-run.
-    String context = net + " through '" + pipeline + "'; the program with its chip (cim.arch):\n"
+    String context = net + " through '" + pipeline + "' (attention=" + c.attention().spelling()
+        + "); the program with its chip (cim.arch):\n"
         + OperationPrinter.printTopLevel(module, PrintOptions.GENERIC);
     Operation func = module.getRegion(0).front().front();
     List<Tensor> expected;
@@ -61,8 +63,13 @@ class FullPipelinePropertyTest {
       throw new AssertionError("reference failed: " + e.getMessage() + "\n" + context, e);
     }
     PassManager pm;
+    // attention=arrays: the named pipeline's passes, nn-to-cim told to write activation operands into arrays.
+    String passes = c.attention() == NnToCimPass.Attention.ARRAYS
+        ? "nn-to-cim{attention=arrays},canonicalize," + (pipeline.equals("naive") ? "naive-alloc" : "cim-mlc-alloc")
+            + ",cim-to-meta"
+        : pipeline;
     try {
-      pm = PassManager.parse(ctx, "builtin.module(" + pipeline + ")", PassRegistry.installed());
+      pm = PassManager.parse(ctx, "builtin.module(" + passes + ")", PassRegistry.installed());
     } catch (dev.dyad.pass.PipelineException e) {
       throw new AssertionError(e.getMessage(), e);
     }

@@ -101,7 +101,7 @@ class NnToCimBitExactnessTest {
       RandomQuantizedNet.Case c = net.draw();
       Operation module = parse(c.program(), net);
       Operation func = module.getRegion(0).front().front();
-      NnToCim conversion = new NnToCim(c.arch(), c.groupedConv());
+      NnToCim conversion = new NnToCim(c.arch(), c.groupedConv(), c.attention());
       assertTrue(conversion.convert(module.getContext(), func), net::toString);
       String text = OperationPrinter.printTopLevel(module, PrintOptions.GENERIC);
       count(seen, "split", conversion.splitOperators() > 0);
@@ -112,9 +112,10 @@ class NnToCimBitExactnessTest {
       count(seen, "view", text.contains("#nn.view<"));
       count(seen, "folded dense", text.contains("\"cim.mmm\"") && text.contains("value = dense<"));
       count(seen, "vector product", text.contains("kind = \"nn.batch_matmul\""));
+      count(seen, "run-time weights", conversion.runtimeProducts() > 0);
     }
     for (String what : List.of("split", "row blocks", "packed", "depthwise per group", "view", "folded dense",
-        "vector product")) {
+        "vector product", "run-time weights")) {
       assertTrue(seen.getOrDefault(what, 0) >= 15, () -> "too few draws with " + what + ": " + seen);
     }
   }
@@ -131,8 +132,9 @@ class NnToCimBitExactnessTest {
     Operation lowered = parse(c.program(), net);
     Context ctx = lowered.getContext();
     Operation func = lowered.getRegion(0).front().front();
-    boolean converted = new NnToCim(c.arch(), c.groupedConv()).convert(ctx, func);
-    String context = net + " on " + describe(c.arch()) + " with grouped-conv " + c.groupedConv() + "\nnn program:\n"
+    boolean converted = new NnToCim(c.arch(), c.groupedConv(), c.attention()).convert(ctx, func);
+    String context = net + " on " + describe(c.arch()) + " with grouped-conv " + c.groupedConv() + ", attention "
+        + c.attention() + "\nnn program:\n"
         + c.program() + "lowered:\n" + OperationPrinter.printTopLevel(lowered, PrintOptions.DEFAULT);
     assertTrue(converted, () -> "conversion failed: " + diagnostics(ctx) + "\n" + context);
     assertTrue(new Verifier(ctx).run(lowered), () -> "invalid cim IR: " + diagnostics(ctx) + "\n" + context);

@@ -27,7 +27,8 @@ record RandomQuantizedNet(long seed, int layers, boolean floats) {
   }
 
   /** What one draw produces. */
-  record Case(String program, HardwareDescription arch, NnToCimPass.GroupedConv groupedConv, List<Tensor> inputs) {}
+  record Case(String program, HardwareDescription arch, NnToCimPass.GroupedConv groupedConv, List<Tensor> inputs,
+      NnToCimPass.Attention attention) {}
 
   private record Value(String name, long[] shape, String element) {
     String type() {
@@ -60,8 +61,11 @@ record RandomQuantizedNet(long seed, int layers, boolean floats) {
     NnToCimPass.GroupedConv mode = rng.nextBoolean() ? NnToCimPass.GroupedConv.PACKED
         : NnToCimPass.GroupedConv.PER_GROUP;
     HardwareDescription arch = arch(rng);
-    return new Case(program, arch, mode, List.of(floats ? smallIntegers(rng, shape)
-        : RandomInit.uniform(DType.I8, shape, rng.nextLong())));
+    List<Tensor> inputs = List.of(floats ? smallIntegers(rng, shape)
+        : RandomInit.uniform(DType.I8, shape, rng.nextLong()));
+    // Half the draws force products of two activations onto arrays written at run time.
+    NnToCimPass.Attention attention = rng.nextBoolean() ? NnToCimPass.Attention.ARRAYS : NnToCimPass.Attention.AUTO;
+    return new Case(program, arch, mode, inputs, attention);
   }
 
   private static Tensor smallIntegers(Random rng, int[] shape) {

@@ -17,6 +17,7 @@ import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.Attribute;
 import dev.dyad.ir.attr.DictionaryAttr;
 import dev.dyad.ir.attr.StringAttr;
+import dev.dyad.ir.attr.UnitAttr;
 import dev.dyad.ir.ods.AttrConstraint;
 import dev.dyad.ir.ods.AttrConstraints;
 import dev.dyad.ir.ods.OpDefinition;
@@ -29,13 +30,15 @@ import java.util.Optional;
 /**
  * {@code cim.mmm}: M input vectors of length K times a K×N weight matrix held in CIM arrays,
  * {@code acc[m, n] = Σ_k (x[m, k] − input_zero_point) · (w[k, n] − weight_zero_point)} exactly
- * in i32 for i8 operands (f32 for f32 ones). The weight must be a constant: it is what the arrays
- * are programmed with.
+ * in i32 for i8 operands (f32 for f32 ones). The weight must be a constant (what the arrays are
+ * programmed with) unless {@code runtime_weights} is set: then it is written at run time.
  */
 public record MmmOp(Operation op) {
   public static final String NAME = "cim.mmm";
   public static final String ALLOC = "alloc";
   public static final String SOURCE = "source";
+  /** Unit property: the weight is a run-time value (attention), written into the arrays when computed. */
+  public static final String RUNTIME_WEIGHTS = "runtime_weights";
 
   public static final OpDefinition DEFINITION = OpDefinition.builder(NAME)
       .summary("matrix-matrix product on CIM arrays: (MxK x, KxN constant w) -> MxN, i8 x i8 -> i32 or f32")
@@ -45,6 +48,7 @@ public record MmmOp(Operation op) {
       .property(WEIGHT_ZERO_POINT, i64Attr(), i64(0))
       .optionalProperty(ALLOC, allocAttr())
       .optionalProperty(SOURCE, AttrConstraints.stringAttr())
+      .optionalProperty(RUNTIME_WEIGHTS, AttrConstraints.unitAttr())
       .result("output", CimSupport.staticTensor(
           TypeConstraints.anyOf(TypeConstraints.signlessInteger(32), TypeConstraints.floatOfWidth(32)), 2))
       .trait(Trait.PURE)
@@ -74,6 +78,12 @@ public record MmmOp(Operation op) {
    */
   public static MmmOp create(Builder b, Location loc, Value input, Value weight, long inputZeroPoint,
       long weightZeroPoint, AllocAttr alloc, String source) {
+    return create(b, loc, input, weight, inputZeroPoint, weightZeroPoint, alloc, source, false);
+  }
+
+  /** As above; {@code runtimeWeights} sets {@code runtime_weights} (the weight may be any value). */
+  public static MmmOp create(Builder b, Location loc, Value input, Value weight, long inputZeroPoint,
+      long weightZeroPoint, AllocAttr alloc, String source, boolean runtimeWeights) {
     RankedTensorType type;
     try {
       type = inferResultType((RankedTensorType) input.getType(), (RankedTensorType) weight.getType());
@@ -89,6 +99,9 @@ public record MmmOp(Operation op) {
     }
     if (source != null) {
       props = props.with(SOURCE, StringAttr.of(source));
+    }
+    if (runtimeWeights) {
+      props = props.with(RUNTIME_WEIGHTS, UnitAttr.INSTANCE);
     }
     st.properties = props;
     return new MmmOp(b.create(st));
@@ -168,6 +181,11 @@ public record MmmOp(Operation op) {
     return a instanceof StringAttr s ? Optional.of(s.text()) : Optional.empty();
   }
 
+  /** Whether the weight is a run-time value ({@code runtime_weights}) rather than a constant. */
+  public boolean runtimeWeights() {
+    return op.getProperty(RUNTIME_WEIGHTS) instanceof UnitAttr;
+  }
+
   private static void verify(Operation op, DiagnosticEmitter emitter) {
     RankedTensorType x = (RankedTensorType) op.getOperand(0).getType();
     RankedTensorType w = (RankedTensorType) op.getOperand(1).getType();
@@ -182,9 +200,9 @@ public record MmmOp(Operation op) {
         || !CimSupport.verifyZeroPoints(DEFINITION, op, x.elementType(), emitter)) {
       return;
     }
-    if (!CimSupport.isWeightConstant(op.getOperand(1))) {
+    if (!(op.getProperty(RUNTIME_WEIGHTS) instanceof UnitAttr) && !CimSupport.isWeightConstant(op.getOperand(1))) {
       emitter.emitOpError(op, "weight must be defined by a constant (e.g. nn.constant): it is programmed into the"
-          + " arrays");
+          + " arrays (set 'runtime_weights' to write a run-time value)");
     }
   }
 }

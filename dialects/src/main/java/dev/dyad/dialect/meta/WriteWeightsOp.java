@@ -11,6 +11,8 @@ import dev.dyad.ir.Operation;
 import dev.dyad.ir.OperationState;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.DictionaryAttr;
+import dev.dyad.ir.attr.UnitAttr;
+import dev.dyad.ir.ods.AttrConstraints;
 import dev.dyad.ir.ods.OpDefinition;
 import dev.dyad.ir.ods.TypeConstraints;
 import dev.dyad.ir.type.RankedTensorType;
@@ -20,7 +22,7 @@ import java.util.List;
  * {@code meta.write_weights}: programs the slice {@code [row_offset, row_offset + rows) ×
  * [col_offset, col_offset + cols)} of the K×N constant weight into every listed compute-mode
  * array (several arrays: duplicated copies). Slice row r goes to array row r, slice column c to
- * the array's weight column c.
+ * the array's weight column c. With {@code runtime_weights} the weight is a run-time value on the chip.
  */
 public record WriteWeightsOp(Operation op) {
   public static final String NAME = "meta.write_weights";
@@ -28,6 +30,8 @@ public record WriteWeightsOp(Operation op) {
   public static final String ROWS = "rows";
   public static final String COL_OFFSET = "col_offset";
   public static final String COLS = "cols";
+  /** Unit property: the weight is a run-time value (not a constant), written after it is computed. */
+  public static final String RUNTIME_WEIGHTS = "runtime_weights";
 
   public static final OpDefinition DEFINITION = OpDefinition.builder(NAME)
       .summary("programs a rows x cols slice of constant weight %w into each of `arrays` (compute mode); reads %w;"
@@ -40,6 +44,7 @@ public record WriteWeightsOp(Operation op) {
       .property(ROWS, i64Attr())
       .property(COL_OFFSET, i64Attr(), i64(0))
       .property(COLS, i64Attr())
+      .optionalProperty(RUNTIME_WEIGHTS, AttrConstraints.unitAttr())
       .verify(WriteWeightsOp::verify)
       .assemblyFormat("$weight `to` $arrays attr-dict `:` type($weight)")
       .build();
@@ -57,11 +62,18 @@ public record WriteWeightsOp(Operation op) {
   /** Writes {@code weight[rowOffset:+rows, colOffset:+cols]} into each of {@code arrays}. */
   public static WriteWeightsOp create(Builder b, Location loc, Value weight, long[] arrays, long rowOffset, long rows,
       long colOffset, long cols) {
+    return create(b, loc, weight, arrays, rowOffset, rows, colOffset, cols, false);
+  }
+
+  /** As above; {@code runtimeWeights} sets {@code runtime_weights} (the weight may be any value). */
+  public static WriteWeightsOp create(Builder b, Location loc, Value weight, long[] arrays, long rowOffset, long rows,
+      long colOffset, long cols, boolean runtimeWeights) {
     OperationState st = b.state(NAME, loc);
     st.addOperand(weight);
-    st.properties = DictionaryAttr.EMPTY.with(MetaSupport.ARRAYS, CimSupport.i64Array(arrays))
+    DictionaryAttr props = DictionaryAttr.EMPTY.with(MetaSupport.ARRAYS, CimSupport.i64Array(arrays))
         .with(ROW_OFFSET, i64(rowOffset)).with(ROWS, i64(rows))
         .with(COL_OFFSET, i64(colOffset)).with(COLS, i64(cols));
+    st.properties = runtimeWeights ? props.with(RUNTIME_WEIGHTS, UnitAttr.INSTANCE) : props;
     return new WriteWeightsOp(b.create(st));
   }
 
@@ -89,6 +101,11 @@ public record WriteWeightsOp(Operation op) {
     return CimSupport.i64(DEFINITION, op, COLS);
   }
 
+  /** Whether the weight is a run-time value ({@code runtime_weights}) rather than a constant. */
+  public boolean runtimeWeights() {
+    return op.getProperty(RUNTIME_WEIGHTS) instanceof UnitAttr;
+  }
+
   private static void verify(Operation op, DiagnosticEmitter emitter) {
     if (!MetaSupport.verifyArrays(DEFINITION, op, emitter)) {
       return;
@@ -99,9 +116,9 @@ public record WriteWeightsOp(Operation op) {
         || !verifySlice(op, "col", w.colOffset(), w.cols(), shape.get(1), "weight columns N", emitter)) {
       return;
     }
-    if (!CimSupport.isWeightConstant(w.weight())) {
+    if (!w.runtimeWeights() && !CimSupport.isWeightConstant(w.weight())) {
       emitter.emitOpError(op, "weight must be defined by a constant (e.g. nn.constant): it is programmed into the"
-          + " arrays");
+          + " arrays (set 'runtime_weights' to write a run-time value)");
     }
   }
 

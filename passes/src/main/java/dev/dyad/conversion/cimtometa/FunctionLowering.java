@@ -250,7 +250,8 @@ final class FunctionLowering {
       }
     }
     List<Slice> tiles = new ArrayList<>();
-    int weight = weightId(m.weight());
+    // A run-time weight changes every run: a fresh id, so that no array counts as holding it already.
+    int weight = m.runtimeWeights() ? nextWeightId++ : weightIds.computeIfAbsent(m.weight(), k -> nextWeightId++);
     for (int r = 0; r < rowTiles; r++) {
       for (int c = 0; c < colTiles; c++) {
         long rowOffset = (long) r * arch.rows();
@@ -263,11 +264,9 @@ final class FunctionLowering {
     return true;
   }
 
+  /** Ids of the constant weights (equal ids, equal data: the planner's resident-weight reuse). */
   private final Map<Value, Integer> weightIds = new IdentityHashMap<>();
-
-  private int weightId(Value weight) {
-    return weightIds.computeIfAbsent(weight, k -> weightIds.size());
-  }
+  private int nextWeightId;
 
   /**
    * The nearest product of segment {@code s} whose result feeds {@code m}'s input through the
@@ -456,12 +455,18 @@ final class FunctionLowering {
       return placement.toMemory().length + placement.toCompute().length > 0;
     }
 
-    /** Phase 3: weight slices not already resident, each written to all its copies at once. */
+    /**
+     * Phase 3: weight slices not already resident, each written to all its copies at once. Run-time
+     * weights are written in the compute phase, once computed ({@link #lowerProduct}).
+     */
     private boolean weights() {
       boolean any = false;
       List<MmmOp> mmms = productsBySegment.get(index);
       for (int j = 0; j < mmms.size(); j++) {
         MmmOp m = mmms.get(j);
+        if (m.runtimeWeights()) {
+          continue;
+        }
         source = m.op();
         ProductPlan p = products.get(m.op());
         OperatorPlacement op = placement.operators().get(j);
@@ -527,6 +532,14 @@ final class FunctionLowering {
       OperatorPlacement where = placement.operators().get(productsBySegment.get(index).indexOf(m));
       Placed x = where.memIn().length > 0 ? at(m.input(), PlaceAttr.ofArrays(where.memIn()), loc)
           : onChip(m.input(), loc);
+      if (m.runtimeWeights()) {
+        Value w = onChip(m.weight(), loc).value();
+        for (int t = 0; t < p.tiles().size(); t++) {
+          Slice s = p.tiles().get(t);
+          track(WriteWeightsOp.create(b, loc, w, where.writesOf(t), s.rowOffset(), s.rows(), s.colOffset(), s.cols(),
+              true).op());
+        }
+      }
       PlaceAttr out = outPlace(m.op());
       List<Value> pieces = new ArrayList<>();
       for (int c = 0; c < p.colTiles(); c++) {

@@ -17,7 +17,7 @@ import java.util.List;
  * K×N, transposes, slices of split products, block-diagonal packing): dense values are folded at
  * compile time, file and generator values become {@code #nn.view}s (see {@link ConstantViews}).
  */
-record ConstantValue(Attribute value, RankedTensorType type) {
+record ConstantValue(Attribute value, RankedTensorType type) implements Lowering.Weight {
   /** The value of {@code v} when an {@code nn.constant} defines it, else null. */
   static ConstantValue of(Value v) {
     Operation def = v == null ? null : v.getDefiningOp();
@@ -31,7 +31,8 @@ record ConstantValue(Attribute value, RankedTensorType type) {
     return type.shape();
   }
 
-  long dim(int i) {
+  @Override
+  public long dim(int i) {
     return type.shape().get(i);
   }
 
@@ -67,7 +68,8 @@ record ConstantValue(Attribute value, RankedTensorType type) {
     return then(new ViewStep.Transpose(longs(perm)));
   }
 
-  ConstantValue slice(long[] starts, long[] ends) {
+  @Override
+  public ConstantValue slice(long[] starts, long[] ends) {
     boolean whole = true;
     for (int i = 0; i < starts.length; i++) {
       whole &= starts[i] == 0 && ends[i] == dim(i);
@@ -80,7 +82,8 @@ record ConstantValue(Attribute value, RankedTensorType type) {
   }
 
   /** An {@code nn.constant} holding this value, at {@code b}'s insertion point. */
-  Value materialize(Builder b, Location loc) {
+  @Override
+  public Value materialize(Builder b, Location loc) {
     return ConstantOp.create(b, loc, value, type).output();
   }
 

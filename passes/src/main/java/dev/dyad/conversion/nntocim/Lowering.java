@@ -35,16 +35,81 @@ import java.util.Set;
 final class Lowering {
   final HardwareDescription arch;
   final NnToCimPass.GroupedConv groupedConv;
+  final NnToCimPass.Attention attention;
   long products;
+  long runtimeProducts;
   long splitOperators;
   long vectorOps;
   long packedGroups;
   /** nn.constant ops whose values the lowering rearranged: erased at the end if no longer used. */
   final Set<Operation> replacedConstants = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  Lowering(HardwareDescription arch, NnToCimPass.GroupedConv groupedConv) {
+  Lowering(HardwareDescription arch, NnToCimPass.GroupedConv groupedConv, NnToCimPass.Attention attention) {
     this.arch = arch;
     this.groupedConv = groupedConv;
+    this.attention = attention;
+  }
+
+  /** The K×N weight of a product: a constant ({@link ConstantValue}) or a run-time value ({@link RuntimeWeight}). */
+  interface Weight {
+    long dim(int i);
+
+    /** The block {@code [starts, ends)} of the K×N weight. */
+    Weight slice(long[] starts, long[] ends);
+
+    /** The weight as a value at {@code b}'s insertion point. */
+    Value materialize(Builder b, Location loc);
+  }
+
+  /**
+   * A block {@code [starts, ends)} of a K×N activation used as a weight that is written into the
+   * arrays at run time; a block other than the whole is cut out by a vector {@code nn.slice}.
+   */
+  record RuntimeWeight(Lowering lowering, Value value, long[] starts, long[] ends) implements Weight {
+    RuntimeWeight(Lowering lowering, Value value) {
+      this(lowering, value, new long[] {0, 0}, new long[] {Lowering.dim(value, 0), Lowering.dim(value, 1)});
+    }
+
+    @Override
+    public long dim(int i) {
+      return ends[i] - starts[i];
+    }
+
+    @Override
+    public RuntimeWeight slice(long[] from, long[] to) {
+      return new RuntimeWeight(lowering, value, new long[] {starts[0] + from[0], starts[1] + from[1]},
+          new long[] {starts[0] + to[0], starts[1] + to[1]});
+    }
+
+    @Override
+    public Value materialize(Builder b, Location loc) {
+      if (starts[0] == 0 && starts[1] == 0 && ends[0] == Lowering.dim(value, 0) && ends[1] == Lowering.dim(value, 1)) {
+        return value;
+      }
+      return lowering.slice(b, loc, value, starts, ends, new long[] {0, 1});
+    }
+  }
+
+  /**
+   * Whether an M×K×N product of two activations with {@code element} operands goes onto arrays
+   * whose weights are written at run time: never for f32 or when the chip cannot hold i8 exactly;
+   * always with {@code attention=arrays}; with {@code auto} when writing the K×N operand into its
+   * tiles one array after another and streaming the M rows costs fewer cycles than the vector
+   * unit's M·K·N MACs: {@code tiles · weight_write_array_cycles + M · mvm_cycles < M·K·N /
+   * vector_elements_per_cycle} (docs/lowering.md).
+   */
+  boolean activationProductOnArrays(Type element, long m, long k, long n) {
+    if (attention == NnToCimPass.Attention.VECTOR || !element.equals(IntegerType.I8)
+        || precisionProblem(element) != null || m < 1 || k < 1 || n < 1) {
+      return false;
+    }
+    if (attention == NnToCimPass.Attention.ARRAYS) {
+      return true;
+    }
+    long tiles = new CimOperator("", m, k, n).tiles(arch);
+    double arrays = (double) tiles * arch.weightWriteArrayCycles() + (double) m * arch.mvmCycles();
+    double vector = (double) m * k * n / arch.vectorElementsPerCycle();
+    return arrays < vector;
   }
 
   // ---- products on the arrays ----------------------------------------------------------------
@@ -56,7 +121,7 @@ final class Lowering {
    * block needs more arrays than the chip has, row blocks of K (whose i32 partial sums are added
    * by {@code nn.add}) of one column block each — concatenated back. Returns {@code [M, N]}.
    */
-  Value multiply(Builder b, Location loc, Value x, ConstantValue w, long zx, long zw, String source) {
+  Value multiply(Builder b, Location loc, Value x, Weight w, long zx, long zw, String source) {
     long m = dim(x, 0);
     long k = w.dim(0);
     long n = w.dim(1);
@@ -86,7 +151,7 @@ final class Lowering {
       for (int i = 0; i < inputs.size(); i++) {
         long k0 = i * height;
         long k1 = Math.min(k, k0 + height);
-        ConstantValue piece = w.slice(new long[] {k0, n0}, new long[] {k1, n1});
+        Weight piece = w.slice(new long[] {k0, n0}, new long[] {k1, n1});
         Value partial = mmm(b, loc, inputs.get(i), piece, zx, zw, source);
         sum = sum == null ? partial : add(b, loc, sum, partial);
       }
@@ -119,10 +184,12 @@ final class Lowering {
     return new CimOperator("", Math.max(m, 1), k, n).tiles(arch) <= arch.arrays();
   }
 
-  private Value mmm(Builder b, Location loc, Value x, ConstantValue w, long zx, long zw, String source) {
+  private Value mmm(Builder b, Location loc, Value x, Weight w, long zx, long zw, String source) {
     products++;
+    boolean runtime = w instanceof RuntimeWeight;
+    runtimeProducts += runtime ? 1 : 0;
     Value weight = w.materialize(b, loc);
-    return MmmOp.create(b, loc, x, weight, zx, zw, null, source).output();
+    return MmmOp.create(b, loc, x, weight, zx, zw, null, source, runtime).output();
   }
 
   // ---- vector-unit work ------------------------------------------------------------------------

@@ -8,17 +8,20 @@ import dev.dyad.ir.Location;
 import dev.dyad.ir.Operation;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.type.RankedTensorType;
+import dev.dyad.ir.type.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code nn.matmul} and {@code nn.batch_matmul} whose b is a constant onto the arrays. When b has
+ * {@code nn.matmul} and {@code nn.batch_matmul} whose b is a constant onto the arrays, and those
+ * of two activations that the {@code attention} option puts there (b written at run time, as a
+ * {@code runtime_weights} product). When b has
  * no batch dimensions other than 1, a's batch dimensions fold into M: a {@code [..., M, K]} is
  * reshaped to {@code [B·M, K]}, one product against b as {@code [K, N]}, reshaped to the result.
  * Otherwise each batch element of the (broadcast) result is its own product — a's and b's
  * matching elements sliced out — and the products are concatenated. Transposed operands are
- * swapped first: a by a vector transpose, b in the constant.
+ * swapped first: a by a vector transpose, b in the constant (a vector transpose when computed).
  */
 final class MatmulLowering extends ConversionPattern {
   private final Lowering lowering;
@@ -46,12 +49,34 @@ final class MatmulLowering extends ConversionPattern {
     }
   }
 
+  /**
+   * Whether {@code op} (nn.matmul or nn.batch_matmul) multiplies two activations and the chip's
+   * cost rule puts it onto arrays written at run time ({@link Lowering#activationProductOnArrays}).
+   */
+  static boolean activationProductOnArrays(Operation op, Lowering lowering) {
+    if (!MatmulOp.isa(op) && !BatchMatmulOp.isa(op)) {
+      return false;
+    }
+    Matmul mm = Matmul.of(op);
+    if (ConstantValue.of(mm.b()) != null) {
+      return false;
+    }
+    List<Long> a = Lowering.shape(op.getOperand(0));
+    List<Long> b = Lowering.shape(mm.b());
+    long m = a.get(a.size() - (mm.transposeA() ? 1 : 2));
+    long k = a.get(a.size() - (mm.transposeA() ? 2 : 1));
+    long n = b.get(b.size() - (mm.transposeB() ? 2 : 1));
+    Type element = ((RankedTensorType) op.getOperand(0).getType()).elementType();
+    return lowering.activationProductOnArrays(element, m, k, n);
+  }
+
   @Override
   public boolean matchAndRewrite(Operation op, List<Value> operands, ConversionPatternRewriter rewriter) {
     Matmul mm = Matmul.of(op);
-    ConstantValue b = ConstantValue.of(mm.b());
-    if (b == null) {
-      return rewriter.notifyMatchFailure(op, "b is not a constant: a product of two activations");
+    ConstantValue constant = ConstantValue.of(mm.b());
+    if (constant == null && !activationProductOnArrays(op, lowering)) {
+      return rewriter.notifyMatchFailure(op, "b is not a constant, and a product of two activations stays on the"
+          + " vector unit (attention=" + lowering.attention.spelling() + ")");
     }
     Value a = operands.get(0);
     String problem = lowering.precisionProblem(((RankedTensorType) a.getType()).elementType());
@@ -62,39 +87,52 @@ final class MatmulLowering extends ConversionPattern {
     if (mm.transposeA()) {
       a = lowering.transpose(rewriter, loc, a, swapLastTwo(Lowering.shape(a).size()));
     }
+    Value runtimeB = constant == null ? operands.get(1) : null;
     if (mm.transposeB()) {
-      b = b.transpose(swapLastTwo(b.shape().size()));
+      if (constant != null) {
+        constant = constant.transpose(swapLastTwo(constant.shape().size()));
+      } else {
+        runtimeB = lowering.transpose(rewriter, loc, runtimeB, swapLastTwo(Lowering.shape(runtimeB).size()));
+      }
     }
+    List<Long> bShape = constant != null ? constant.shape() : Lowering.shape(runtimeB);
     List<Long> aShape = Lowering.shape(a);
     int aBatch = aShape.size() - 2;
-    int bBatch = b.shape().size() - 2;
+    int bBatch = bShape.size() - 2;
     long m = aShape.get(aBatch);
     long k = aShape.get(aBatch + 1);
-    long n = b.dim(bBatch + 1);
+    long n = bShape.get(bBatch + 1);
     List<Long> result = mm.result().shape();
     List<Long> batch = result.subList(0, result.size() - 2);
     Value y;
-    if (Lowering.product(b.shape().subList(0, bBatch)) == 1) {
+    if (Lowering.product(bShape.subList(0, bBatch)) == 1) {
       Value rows = lowering.reshape(rewriter, loc, a, Lowering.product(aShape.subList(0, aBatch)) * m, k);
-      y = lowering.multiply(rewriter, loc, rows, b.reshape(k, n), mm.zx(), mm.zw(), op.getNameString());
+      Lowering.Weight weight = constant != null ? constant.reshape(k, n)
+          : new Lowering.RuntimeWeight(lowering, lowering.reshape(rewriter, loc, runtimeB, k, n));
+      y = lowering.multiply(rewriter, loc, rows, weight, mm.zx(), mm.zw(), op.getNameString());
     } else {
       List<Value> pieces = new ArrayList<>();
       long count = Lowering.product(batch);
       for (long r = 0; r < count; r++) {
         long[] index = unflatten(r, batch);
         Value rows = lowering.reshape(rewriter, loc, batchElement(rewriter, loc, a, index), m, k);
-        ConstantValue weight = b.slice(starts(index, b.shape()), ends(index, b.shape())).reshape(k, n);
+        Lowering.Weight weight = constant != null
+            ? constant.slice(starts(index, bShape), ends(index, bShape)).reshape(k, n)
+            : new Lowering.RuntimeWeight(lowering,
+                lowering.reshape(rewriter, loc, batchElement(rewriter, loc, runtimeB, index), k, n));
         pieces.add(lowering.multiply(rewriter, loc, rows, weight, mm.zx(), mm.zw(), op.getNameString()));
       }
       y = lowering.concat(rewriter, loc, pieces, 0);
     }
     y = lowering.reshape(rewriter, loc, y, result);
-    lowering.replacedConstants.add(mm.b().getDefiningOp());
+    if (constant != null) {
+      lowering.replacedConstants.add(mm.b().getDefiningOp());
+    }
     rewriter.replaceOp(op, List.of(y));
     return true;
   }
 
-  /** The [1, ..., 1, M, K] element of activation {@code a} at the broadcast batch {@code index}. */
+  /** The [1, ..., 1, rows, cols] element of activation {@code a} at the broadcast batch {@code index}. */
   private Value batchElement(ConversionPatternRewriter rewriter, Location loc, Value a, long[] index) {
     List<Long> shape = Lowering.shape(a);
     int batch = shape.size() - 2;

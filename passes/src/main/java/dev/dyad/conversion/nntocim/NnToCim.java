@@ -16,15 +16,19 @@ import dev.dyad.rewrite.PatternSet;
 
 /**
  * The nn-to-cim conversion of one function, usable without a pass manager: products with
- * constant weights onto the arrays (im2col/mmm/col2im, split to fit the chip), everything else
- * onto the vector unit, checked by a conversion target (cim and func legal, nn illegal except
- * {@code nn.constant}).
+ * constant weights onto the arrays (im2col/mmm/col2im, split to fit the chip), products of two
+ * activations as the {@code attention} option says, everything else onto the vector unit,
+ * checked by a conversion target (cim and func legal, nn illegal except {@code nn.constant}).
  */
 public final class NnToCim {
   private final Lowering lowering;
 
   public NnToCim(HardwareDescription arch, NnToCimPass.GroupedConv groupedConv) {
-    this.lowering = new Lowering(arch, groupedConv);
+    this(arch, groupedConv, NnToCimPass.Attention.AUTO);
+  }
+
+  public NnToCim(HardwareDescription arch, NnToCimPass.GroupedConv groupedConv, NnToCimPass.Attention attention) {
+    this.lowering = new Lowering(arch, groupedConv, attention);
   }
 
   /** What the target accepts after the conversion. */
@@ -69,6 +73,11 @@ public final class NnToCim {
   /** Products split into several {@code cim.mmm} ops because they did not fit the chip. */
   public long splitOperators() {
     return lowering.splitOperators;
+  }
+
+  /** {@code cim.mmm} ops with {@code runtime_weights} (products of two activations) created so far. */
+  public long runtimeProducts() {
+    return lowering.runtimeProducts;
   }
 
   /** {@code cim.vector} ops created so far. */

@@ -52,14 +52,43 @@ public final class NnToCimPass extends Pass {
     }
   }
 
+  /** Where products of two activations (attention's QKᵀ and AV) go. */
+  public enum Attention implements OptionType.Spelled {
+    AUTO("auto", "Arrays written at run time when the hardware description's cost rule says they are faster"),
+    VECTOR("vector", "Always the vector unit"),
+    ARRAYS("arrays", "Arrays written at run time whenever the product is i8 and the chip holds i8");
+
+    private final String spelling;
+    private final String description;
+
+    Attention(String spelling, String description) {
+      this.spelling = spelling;
+      this.description = description;
+    }
+
+    @Override
+    public String spelling() {
+      return spelling;
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
+  }
+
   private final Option<String> arch = options.stringOption("arch", "",
       "Hardware description: a preset name or a JSON file (default: the module's cim.arch attribute)");
   private final Option<GroupedConv> groupedConv = options.enumOption("grouped-conv", GroupedConv.PACKED,
       "How grouped and depthwise convolutions map onto arrays");
+  private final Option<Attention> attention = options.enumOption("attention", Attention.AUTO,
+      "Where products of two activations go: auto (the cost rule), vector or arrays (written at run time)");
   private final Statistic products = statistic("num-products", "Number of cim.mmm ops created");
   private final Statistic split = statistic("num-split", "Number of products split to fit the chip");
   private final Statistic packed = statistic("num-packed-groups",
       "Number of convolution groups packed into shared block-diagonal products");
+  private final Statistic runtime = statistic("num-runtime-products",
+      "Number of cim.mmm ops whose weights are written at run time (products of two activations)");
   private final Statistic vector = statistic("num-vector", "Number of cim.vector ops created");
 
   @Override
@@ -89,7 +118,7 @@ public final class NnToCimPass extends Pass {
       ctx.signalPassFailure();
       return;
     }
-    NnToCim conversion = new NnToCim(description, groupedConv.get());
+    NnToCim conversion = new NnToCim(description, groupedConv.get(), attention.get());
     List<Operation> functions = new ArrayList<>();
     for (Operation op : new ModuleOp(module).body().getOperations()) {
       if (FuncOp.isa(op)) {
@@ -103,6 +132,7 @@ public final class NnToCimPass extends Pass {
     products.add(conversion.products());
     split.add(conversion.splitOperators());
     packed.add(conversion.packedGroups());
+    runtime.add(conversion.runtimeProducts());
     vector.add(conversion.vectorOps());
     if (!ok) {
       ctx.signalPassFailure();

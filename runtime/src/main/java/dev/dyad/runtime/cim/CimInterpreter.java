@@ -39,6 +39,7 @@ import dev.dyad.runtime.tensor.Tensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,8 @@ public final class CimInterpreter {
     private final Map<Value, Datum> env = new IdentityHashMap<>();
     private final Map<Value, OpRecord> producedBy = new IdentityHashMap<>();
     private final Map<Value, Integer> weightPorts = new IdentityHashMap<>();
+    /** The last meta.write_weights of each array: an mvm in the same phase (run-time weights) waits for it. */
+    private final Map<Long, OpRecord> lastWeightWrite = new HashMap<>();
     private final PriorityQueue<Datum> live = new PriorityQueue<>((a, b) -> Integer.compare(a.lastUse(),
         b.lastUse()));
     private final List<TimingModel.Item> items = new ArrayList<>();
@@ -338,14 +341,24 @@ public final class CimInterpreter {
         chip.writeWeights((int) id, slice);
         d.add(Resource.array((int) id), Rational.of(t));
       }
+      // The slice's bits come from where the weight is: external memory for a constant, the buffer
+      // or memory-mode arrays for a run-time weight (runtime_weights).
+      long sliceBits = w.rows() * w.cols() * arch.weightBits();
       switch (arch.weightReloadModel()) {
         case EQ2 -> d.add(weightPort(w.weight()), Rational.of(ids.length * t));
-        case BANDWIDTH -> d.add(Resource.EXTERNAL_LINK, externalBits(w.rows() * w.cols() * arch.weightBits()));
-        case MAX -> d.add(weightPort(w.weight()), Rational.of(ids.length * t))
-            .add(Resource.EXTERNAL_LINK, externalBits(w.rows() * w.cols() * arch.weightBits()));
+        case BANDWIDTH -> move(d, weight.place(), sliceBits);
+        case MAX -> {
+          d.add(weightPort(w.weight()), Rational.of(ids.length * t));
+          move(d, weight.place(), sliceBits);
+        }
         default -> throw new IllegalStateException("unknown weight reload model " + arch.weightReloadModel());
       }
-      return record(op, d, OpRecord.Category.WEIGHT_WRITE, 1, List.of());
+      // A run-time weight is written once computed: its producer comes first in the pipeline.
+      OpRecord r = record(op, d, OpRecord.Category.WEIGHT_WRITE, 1, producers(List.of(w.weight())));
+      for (long id : ids) {
+        lastWeightWrite.put(id, r);
+      }
+      return r;
     }
 
     private Resource weightPort(Value weight) {
@@ -393,7 +406,14 @@ public final class CimInterpreter {
       move(d, m.inBuffer(), rows * s.rows() * elementBits(xElement));
       move(d, m.outBuffer(), rows * s.cols() * elementBits(resultType.elementType()) * (acc != null ? 2 : 1));
       List<Value> dataOperands = List.of(m.input());
-      return record(op, d, OpRecord.Category.MVM, steps, producers(dataOperands));
+      List<OpRecord> after = producers(dataOperands);
+      for (long id : ids) {
+        OpRecord write = lastWeightWrite.get(id);
+        if (write != null && write.segment == segmentId && write.phase == phase && !after.contains(write)) {
+          after.add(write);
+        }
+      }
+      return record(op, d, OpRecord.Category.MVM, steps, after);
     }
 
     /** The slice the op's arrays hold, after checking that they all hold exactly the op's slice. */
