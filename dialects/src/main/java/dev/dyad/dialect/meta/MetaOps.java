@@ -10,7 +10,8 @@ public final class MetaOps {
   /** Every meta op, sorted by name. */
   public static List<OpDef> all() {
     return List.of(BarrierOp.DEFINITION, Col2ImOp.DEFINITION, Im2ColOp.DEFINITION, LoadOp.DEFINITION,
-        MovOp.DEFINITION, MvmOp.DEFINITION, ReadOp.DEFINITION, SegmentOp.DEFINITION, StoreOp.DEFINITION,
-        SwitchOp.DEFINITION, VectorOp.DEFINITION, WriteOp.DEFINITION, WriteWeightsOp.DEFINITION, YieldOp.DEFINITION);
+        LoadSliceOp.DEFINITION, MovOp.DEFINITION, MvmOp.DEFINITION, ReadOp.DEFINITION, SegmentOp.DEFINITION,
+        StoreOp.DEFINITION, StoreSliceOp.DEFINITION, SwitchOp.DEFINITION, VectorOp.DEFINITION, WriteOp.DEFINITION,
+        WriteWeightsOp.DEFINITION, YieldOp.DEFINITION);
   }
 }

@@ -5,6 +5,7 @@ import dev.dyad.arch.HardwareDescription;
 import dev.dyad.dialect.meta.Col2ImOp;
 import dev.dyad.dialect.meta.Im2ColOp;
 import dev.dyad.dialect.meta.LoadOp;
+import dev.dyad.dialect.meta.LoadSliceOp;
 import dev.dyad.dialect.meta.MovOp;
 import dev.dyad.dialect.meta.MvmOp;
 import dev.dyad.dialect.meta.PlaceAttr;
@@ -51,6 +52,8 @@ final class Occupancy {
     String name = def.getNameString();
     if (name.equals(LoadOp.NAME)) {
       return new LoadOp(def).to();
+    } else if (name.equals(LoadSliceOp.NAME)) {
+      return new LoadSliceOp(def).to();
     } else if (name.equals(StoreOp.NAME)) {
       return PlaceAttr.EXTERNAL;
     } else if (name.equals(ReadOp.NAME)) {

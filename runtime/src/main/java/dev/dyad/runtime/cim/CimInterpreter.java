@@ -7,6 +7,7 @@ import dev.dyad.dialect.meta.BarrierOp;
 import dev.dyad.dialect.meta.Col2ImOp;
 import dev.dyad.dialect.meta.Im2ColOp;
 import dev.dyad.dialect.meta.LoadOp;
+import dev.dyad.dialect.meta.LoadSliceOp;
 import dev.dyad.dialect.meta.MetaDialect;
 import dev.dyad.dialect.meta.MovOp;
 import dev.dyad.dialect.meta.MvmOp;
@@ -14,6 +15,7 @@ import dev.dyad.dialect.meta.PlaceAttr;
 import dev.dyad.dialect.meta.ReadOp;
 import dev.dyad.dialect.meta.SegmentOp;
 import dev.dyad.dialect.meta.StoreOp;
+import dev.dyad.dialect.meta.StoreSliceOp;
 import dev.dyad.dialect.meta.SwitchOp;
 import dev.dyad.dialect.meta.VectorOp;
 import dev.dyad.dialect.meta.WriteOp;
@@ -257,6 +259,8 @@ public final class CimInterpreter {
         case MvmOp.NAME -> mvm(new MvmOp(op));
         case LoadOp.NAME -> load(new LoadOp(op));
         case StoreOp.NAME -> store(new StoreOp(op));
+        case LoadSliceOp.NAME -> loadSlice(new LoadSliceOp(op));
+        case StoreSliceOp.NAME -> storeSlice(new StoreSliceOp(op));
         case ReadOp.NAME -> read(new ReadOp(op));
         case WriteOp.NAME -> write(new WriteOp(op));
         case MovOp.NAME -> mov(new MovOp(op));
@@ -489,6 +493,63 @@ public final class CimInterpreter {
       }
       long b = x.bits();
       define(op, s.output(), PlaceAttr.EXTERNAL, x.tensor());
+      Demands d = new Demands().add(Resource.EXTERNAL_LINK, externalBits(b));
+      if (s.from().isArrays()) {
+        d.add(Resource.BUS, busBits(b));
+        ports(d, s.from(), b);
+      }
+      return record(op, d, OpRecord.Category.DATA_MOVEMENT, rows(x.type()), producers(op.getOperands()));
+    }
+
+    /** As {@link #load}, for the slice only: its bits cross the link and take room on the chip. */
+    private OpRecord loadSlice(LoadSliceOp l) throws CimException {
+      Operation op = l.op();
+      checkPlaceIds(op, l.to());
+      Datum x = use(op, l.input());
+      if (!x.place().isExternal()) {
+        throw new CimException(op.getLoc(), "'meta.load_slice' loads from external memory, but the value is at "
+            + x.place());
+      }
+      RankedTensorType type = tensorType(op, l.output(), "the slice");
+      long b = bits(type);
+      checkRoom(op, l.to(), b);
+      Tensor t = timingOnly ? null : TensorSlices.slice(x.tensor(), (int) l.axis(), (int) l.offset(),
+          type.shape().get((int) l.axis()).intValue());
+      define(op, l.output(), l.to(), t);
+      Demands d = new Demands().add(Resource.EXTERNAL_LINK, externalBits(b));
+      if (l.to().isArrays()) {
+        d.add(Resource.BUS, busBits(b));
+        ports(d, l.to(), b);
+      }
+      return record(op, d, OpRecord.Category.DATA_MOVEMENT, rows(type), producers(op.getOperands()));
+    }
+
+    /** As {@link #store}, for the block only; the destination stays in external memory. */
+    private OpRecord storeSlice(StoreSliceOp s) throws CimException {
+      Operation op = s.op();
+      checkPlaceIds(op, s.from());
+      Datum x = use(op, s.input());
+      if (!samePlace(x.place(), s.from())) {
+        throw new CimException(op.getLoc(), "'meta.store_slice' stores from " + s.from() + ", but the value is at "
+            + x.place());
+      }
+      Datum dest = s.dest() == null ? null : use(op, s.dest());
+      if (dest != null && !dest.place().isExternal()) {
+        throw new CimException(op.getLoc(), "'meta.store_slice' stores into a tensor in external memory, but the"
+            + " destination is at " + dest.place());
+      }
+      RankedTensorType whole = tensorType(op, s.output(), "the result");
+      Tensor t = null;
+      if (!timingOnly) {
+        int[] shape = new int[whole.rank()];
+        for (int i = 0; i < shape.length; i++) {
+          shape[i] = whole.shape().get(i).intValue();
+        }
+        t = TensorSlices.insert(dest == null ? null : dest.tensor(), x.tensor(), shape, (int) s.axis(),
+            (int) s.offset());
+      }
+      long b = x.bits();
+      define(op, s.output(), PlaceAttr.EXTERNAL, t);
       Demands d = new Demands().add(Resource.EXTERNAL_LINK, externalBits(b));
       if (s.from().isArrays()) {
         d.add(Resource.BUS, busBits(b));
