@@ -3,12 +3,14 @@ package dev.dyad.lowering;
 import dev.dyad.alloc.TensorBits;
 import dev.dyad.arch.HardwareDescription;
 import dev.dyad.dialect.meta.LoadOp;
+import dev.dyad.dialect.meta.LoadSliceOp;
 import dev.dyad.dialect.meta.MovOp;
 import dev.dyad.dialect.meta.MvmOp;
 import dev.dyad.dialect.meta.PlaceAttr;
 import dev.dyad.dialect.meta.ReadOp;
 import dev.dyad.dialect.meta.SegmentOp;
 import dev.dyad.dialect.meta.StoreOp;
+import dev.dyad.dialect.meta.StoreSliceOp;
 import dev.dyad.dialect.meta.SwitchOp;
 import dev.dyad.dialect.meta.VectorOp;
 import dev.dyad.dialect.meta.WriteOp;
@@ -125,6 +127,15 @@ final class MetaStateChecker {
       place(op, op.getResult(0), new LoadOp(op).to());
     } else if (StoreOp.NAME.equals(name)) {
       at(op, op.getOperand(0), new StoreOp(op).from(), "its operand");
+      place(op, op.getResult(0), PlaceAttr.EXTERNAL);
+    } else if (LoadSliceOp.NAME.equals(name)) {
+      at(op, op.getOperand(0), PlaceAttr.EXTERNAL, "its operand");
+      place(op, op.getResult(0), new LoadSliceOp(op).to());
+    } else if (StoreSliceOp.NAME.equals(name)) {
+      at(op, op.getOperand(0), new StoreSliceOp(op).from(), "its operand");
+      if (op.getNumOperands() > 1) {
+        at(op, op.getOperand(1), PlaceAttr.EXTERNAL, "%dest");
+      }
       place(op, op.getResult(0), PlaceAttr.EXTERNAL);
     } else if (ReadOp.NAME.equals(name)) {
       at(op, op.getOperand(0), PlaceAttr.ofArrays(new ReadOp(op).arrays()), "its operand");

@@ -25,6 +25,9 @@ public final class CimToMetaPass extends Pass {
   private final Statistic toCompute = statistic("switches-to-compute", "Arrays switched to compute mode");
   private final Statistic spilled = statistic("num-spilled",
       "Values kept in external memory between segments because the buffer is full");
+  private final Statistic banded = statistic("num-banded",
+      "Products computed in row blocks because the buffer cannot hold them at once");
+  private final Statistic rowBlocks = statistic("row-blocks", "Row blocks of those products");
 
   @Override
   public String argument() {
@@ -41,7 +44,8 @@ public final class CimToMetaPass extends Pass {
     return "Assigns physical arrays to every segment's weight tiles and memory buffers (keeping resident weights,"
         + " few mode switches), then emits one meta.segment per cim.segment: write-back, meta.switch,"
         + " meta.write_weights and the compute phase (loads, im2col, one meta.mvm per tile, col2im, vector work,"
-        + " stores), separated by meta.barrier. Activations stay in the buffer while it has room.";
+        + " stores), separated by meta.barrier. Activations stay in the buffer while it has room; products too big"
+        + " for it run in row blocks (meta.load_slice, meta.store_slice).";
   }
 
   @Override
@@ -75,6 +79,8 @@ public final class CimToMetaPass extends Pass {
       toMemory.add(c.toMemory());
       toCompute.add(c.toCompute());
       spilled.add(c.spilled());
+      banded.add(c.bandedProducts());
+      rowBlocks.add(c.rowBlocks());
     }
   }
 }

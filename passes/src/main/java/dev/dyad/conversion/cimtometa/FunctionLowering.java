@@ -19,11 +19,13 @@ import dev.dyad.dialect.cim.YieldOp;
 import dev.dyad.dialect.func.ReturnOp;
 import dev.dyad.dialect.meta.BarrierOp;
 import dev.dyad.dialect.meta.LoadOp;
+import dev.dyad.dialect.meta.LoadSliceOp;
 import dev.dyad.dialect.meta.MovOp;
 import dev.dyad.dialect.meta.MvmOp;
 import dev.dyad.dialect.meta.PlaceAttr;
 import dev.dyad.dialect.meta.ReadOp;
 import dev.dyad.dialect.meta.StoreOp;
+import dev.dyad.dialect.meta.StoreSliceOp;
 import dev.dyad.dialect.meta.SwitchOp;
 import dev.dyad.dialect.meta.WriteOp;
 import dev.dyad.dialect.meta.WriteWeightsOp;
@@ -36,6 +38,7 @@ import dev.dyad.ir.Operation;
 import dev.dyad.ir.Trait;
 import dev.dyad.ir.Value;
 import dev.dyad.ir.attr.DictionaryAttr;
+import dev.dyad.ir.type.RankedTensorType;
 import dev.dyad.ir.type.Type;
 import dev.dyad.pass.PassContext;
 import java.util.ArrayList;
@@ -56,7 +59,8 @@ final class FunctionLowering {
   record Placed(Value value, PlaceAttr place) {}
 
   /** The counts a successful lowering reports as statistics. */
-  record Counts(int segments, int arraysWritten, int toMemory, int toCompute, int spilled) {}
+  record Counts(int segments, int arraysWritten, int toMemory, int toCompute, int spilled, int bandedProducts,
+      long rowBlocks) {}
 
   private final Operation func;
   private final HardwareDescription arch;
@@ -77,6 +81,8 @@ final class FunctionLowering {
 
   /** Values crossing segments that the buffer cannot keep: stored after their definition, loaded where used. */
   private final Set<Value> spilled = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Products computed in row blocks (bands of M) because they do not fit the buffer at once: their band count. */
+  private final Map<Operation, Long> bands = new IdentityHashMap<>();
 
   // Emission state, reset for every attempt.
   private Map<Value, Placed> home;
@@ -108,16 +114,21 @@ final class FunctionLowering {
       emit(scratch);
       Occupancy.Overflow overflow = Occupancy.check(scratch, arch);
       if (overflow == null) {
+        Counts counts = counts(); // before install erases the cim products
         install(scratch);
-        return counts();
+        return counts;
       }
       Value spill = overflow.isBuffer() ? spillCandidate(overflow) : null;
+      MmmOp band = spill == null && overflow.isBuffer() ? bandCandidate(overflow) : null;
       discard(scratch);
-      if (spill == null) {
+      if (spill != null) {
+        spilled.add(spill);
+      } else if (band != null) {
+        bands.put(band.op(), Math.min(2 * bands.getOrDefault(band.op(), 1L), band.M())); // halves the band
+      } else {
         report(overflow);
         return null;
       }
-      spilled.add(spill);
     }
   }
 
@@ -530,6 +541,10 @@ final class FunctionLowering {
       Location loc = m.op().getLoc();
       ProductPlan p = products.get(m.op());
       OperatorPlacement where = placement.operators().get(productsBySegment.get(index).indexOf(m));
+      if (bands.containsKey(m.op())) {
+        lowerInRowBlocks(m, p, where, bands.get(m.op()));
+        return;
+      }
       Placed x = where.memIn().length > 0 ? at(m.input(), PlaceAttr.ofArrays(where.memIn()), loc)
           : onChip(m.input(), loc);
       if (m.runtimeWeights()) {
@@ -563,6 +578,50 @@ final class FunctionLowering {
     }
 
     /**
+     * A product too big for the buffer, in {@code n} bands of M: its input stays in external memory
+     * (stored there first if it is on the chip), each band's rows are loaded, multiplied tile by tile
+     * and stored into the result in external memory (docs/lowering.md, "Row blocks").
+     */
+    private void lowerInRowBlocks(MmmOp m, ProductPlan p, OperatorPlacement where, long n) {
+      Location loc = m.op().getLoc();
+      Value o = origin(m.input());
+      Placed in = local.containsKey(o) ? local.get(o) : homeOf(o);
+      Value x = in.value();
+      if (!in.place().isExternal()) {
+        x = track(StoreOp.create(b, loc, x, in.place()).op()).getResult(0);
+      }
+      RankedTensorType inType = (RankedTensorType) m.input().getType();
+      RankedTensorType outType = (RankedTensorType) m.output().getType();
+      long rows = (m.M() + n - 1) / n;
+      Value whole = null;
+      for (long offset = 0; offset < m.M(); offset += rows) {
+        long r = Math.min(rows, m.M() - offset);
+        Type sliceType = new RankedTensorType(List.of(r, m.K()), inType.elementType());
+        Type bandType = new RankedTensorType(List.of(r, m.N()), outType.elementType());
+        Value band = track(LoadSliceOp.create(b, loc, x, sliceType, 0, offset, PlaceAttr.BUFFER).op()).getResult(0);
+        List<Value> pieces = new ArrayList<>();
+        for (int c = 0; c < p.colTiles(); c++) {
+          Value acc = null;
+          for (int t = c; t < p.tiles().size(); t += p.colTiles()) {
+            Slice s = p.tiles().get(t);
+            acc = track(MvmOp.create(b, loc, band, acc, where.compute()[t],
+                new MvmOp.Slice(s.rowOffset(), s.rows(), s.colOffset(), s.cols()), m.inputZeroPoint(),
+                m.weightZeroPoint(), PlaceAttr.BUFFER, PlaceAttr.BUFFER).op()).getResult(0);
+          }
+          pieces.add(acc);
+        }
+        Value y = pieces.get(0);
+        if (pieces.size() > 1) {
+          DictionaryAttr axis = DictionaryAttr.EMPTY.with("axis", CimSupport.i64(1));
+          y = track(dev.dyad.dialect.meta.VectorOp.create(b, loc, "nn.concat", axis, pieces, List.of(bandType),
+              PlaceAttr.BUFFER).op()).getResult(0);
+        }
+        whole = track(StoreSliceOp.create(b, loc, y, whole, outType, 0, offset, PlaceAttr.BUFFER).op()).getResult(0);
+      }
+      define(m.output(), whole, PlaceAttr.EXTERNAL);
+    }
+
+    /**
      * Where an op's results go: a product's {@code mem_out} arrays; the {@code mem_in} arrays of
      * the first product of this segment that takes the result as its input; else the buffer.
      */
@@ -587,6 +646,16 @@ final class FunctionLowering {
     /** Records a result, then stores it if the function returns it and yields it if later segments use it. */
     private void define(Value cimValue, Value meta, PlaceAttr place) {
       local.put(cimValue, new Placed(meta, place));
+      if (place.isExternal()) { // a product in row blocks: already stored
+        if (returned.contains(cimValue)) {
+          addYield(meta, cimValue, true);
+        }
+        TreeSet<Integer> later = usedIn.getOrDefault(cimValue, new TreeSet<>());
+        if (later.higher(index) != null) {
+          addYield(meta, cimValue, false);
+        }
+        return;
+      }
       Location loc = source.getLoc();
       Value stored = null;
       if (returned.contains(cimValue)) {
@@ -709,12 +778,33 @@ final class FunctionLowering {
     return best;
   }
 
+  /**
+   * The product to split into (more) row blocks at a buffer overflow: the op there comes from a
+   * plain product (no memory-mode arrays, constant weights) whose bands are not yet single rows.
+   */
+  private MmmOp bandCandidate(Occupancy.Overflow overflow) {
+    Operation cim = sourceOf.get(overflow.at());
+    if (cim == null || !MmmOp.isa(cim)) {
+      return null;
+    }
+    MmmOp m = new MmmOp(cim);
+    int s = segmentOf.get(cim);
+    OperatorPlacement where = placements.get(s).operators().get(productsBySegment.get(s).indexOf(m));
+    if (m.runtimeWeights() || where.memIn().length > 0 || where.memOut().length > 0
+        || bands.getOrDefault(cim, 1L) >= m.M()) {
+      return null;
+    }
+    return m;
+  }
+
   private void report(Occupancy.Overflow overflow) {
     Operation cim = sourceOf.getOrDefault(overflow.at(), func);
     if (overflow.isBuffer()) {
       ctx.emitOpError(cim, "needs " + overflow.bits() + " bits of the on-chip buffer at once (its operands, results"
           + " and the values kept for later segments), but '" + arch.name() + "' has buffer_bits = "
-          + overflow.capacity() + "; cim-to-meta does not split products into row blocks");
+          + overflow.capacity() + "; " + (bands.containsKey(cim) ? "even row blocks of one row do not fit"
+          : "cim-to-meta splits into row blocks only products (cim.mmm) without memory-mode arrays or run-time"
+          + " weights"));
     } else {
       ctx.emitOpError(cim, "needs " + overflow.bits() + " bits of memory-mode array " + overflow.array()
           + " at once, but an array of '" + arch.name() + "' holds memory_capacity_bits = " + overflow.capacity());
@@ -756,6 +846,11 @@ final class FunctionLowering {
       toMemory += p.toMemory().length;
       toCompute += p.toCompute().length;
     }
-    return new Counts(segments.size(), written, toMemory, toCompute, spilled.size());
+    long banded = 0;
+    for (Map.Entry<Operation, Long> e : bands.entrySet()) {
+      long m = new MmmOp(e.getKey()).M();
+      banded += (m + e.getValue() - 1) / ((m + e.getValue() - 1) / e.getValue()); // blocks of ⌈M / n⌉ rows
+    }
+    return new Counts(segments.size(), written, toMemory, toCompute, spilled.size(), bands.size(), banded);
   }
 }
