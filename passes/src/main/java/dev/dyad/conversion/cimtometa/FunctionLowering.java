@@ -83,6 +83,18 @@ final class FunctionLowering {
   private final Set<Value> spilled = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Products computed in row blocks (bands of M) because they do not fit the buffer at once: their band count. */
   private final Map<Operation, Long> bands = new IdentityHashMap<>();
+  /**
+   * For each product, the row-wise vector ops that directly follow it (each the only user of the
+   * previous one's result): a banded product computes them inside its bands.
+   */
+  private final Map<Operation, List<VectorOp>> chains = new IdentityHashMap<>();
+  /** The product whose chain holds a vector op. */
+  private final Map<Operation, MmmOp> chainProduct = new IdentityHashMap<>();
+
+  /** Kinds that compute each output element from the same element of their operands (broadcast). */
+  private static final Set<String> ROW_WISE = Set.of("nn.requantize", "nn.quantize", "nn.dequantize", "nn.relu",
+      "nn.relu6", "nn.clip", "nn.add", "nn.sub", "nn.mul", "nn.gelu", "nn.silu", "nn.sigmoid", "nn.tanh",
+      "nn.hardsigmoid", "nn.hardswish");
 
   // Emission state, reset for every attempt.
   private Map<Value, Placed> home;
@@ -205,9 +217,49 @@ final class FunctionLowering {
     for (int s = 0; s < segments.size(); s++) {
       for (MmmOp m : productsBySegment.get(s)) {
         ok &= planProduct(m, s);
+        List<VectorOp> chain = rowWiseChain(m, s);
+        chains.put(m.op(), chain);
+        for (VectorOp v : chain) {
+          chainProduct.put(v.op(), m);
+        }
       }
     }
     return ok;
+  }
+
+  /**
+   * The row-wise vector ops that directly follow product {@code m} in segment {@code s}: each the
+   * only user of the previous value (the product's result first), of the product's M × N shape,
+   * its other operands defined outside the segments (constants, arguments) and broadcast along M
+   * (rank ≤ 1, or a first dimension of 1), so that a band of rows needs only the band's rows.
+   */
+  private List<VectorOp> rowWiseChain(MmmOp m, int s) {
+    List<VectorOp> chain = new ArrayList<>();
+    Value v = m.output();
+    List<Long> shape = ((RankedTensorType) v.getType()).shape();
+    while (v.hasOneUse() && !returned.contains(v)) {
+      Operation user = v.getUsers().get(0);
+      if (!VectorOp.isa(user) || !Integer.valueOf(s).equals(segmentOf.get(user)) || user.getNumResults() != 1
+          || !(user.getResult(0).getType() instanceof RankedTensorType t) || !t.shape().equals(shape)) {
+        break;
+      }
+      VectorOp vec = new VectorOp(user);
+      Value previous = v;
+      if (!ROW_WISE.contains(vec.kind())
+          || !vec.inputs().stream().allMatch(in -> in == previous || broadcastAlongM(in))) {
+        break;
+      }
+      chain.add(vec);
+      v = user.getResult(0);
+    }
+    return chain;
+  }
+
+  private boolean broadcastAlongM(Value in) {
+    Value o = origin(in);
+    boolean outside = o instanceof BlockArgument || !segmentOf.containsKey(o.getDefiningOp());
+    return outside && in.getType() instanceof RankedTensorType t
+        && (t.shape().size() <= 1 || (t.shape().size() == 2 && t.shape().get(0) == 1));
   }
 
   /** Constants inside a segment move before it, so that every segment's weight writes see them. */
@@ -503,6 +555,10 @@ final class FunctionLowering {
     /** Phase 4: one cim op. */
     private void lower(Operation op) {
       Location loc = op.getLoc();
+      MmmOp fusedInto = chainProduct.get(op);
+      if (fusedInto != null && bands.containsKey(fusedInto.op())) {
+        return; // computed in the product's bands
+      }
       if (MmmOp.isa(op)) {
         lowerProduct(new MmmOp(op));
       } else if (Im2ColOp.isa(op)) {
@@ -579,8 +635,9 @@ final class FunctionLowering {
 
     /**
      * A product too big for the buffer, in {@code n} bands of M: its input stays in external memory
-     * (stored there first if it is on the chip), each band's rows are loaded, multiplied tile by tile
-     * and stored into the result in external memory (docs/lowering.md, "Row blocks").
+     * (stored there first if it is on the chip), each band's rows are loaded, multiplied tile by tile,
+     * passed through the product's row-wise chain and stored into the chain's result in external
+     * memory (docs/lowering.md, "Row blocks").
      */
     private void lowerInRowBlocks(MmmOp m, ProductPlan p, OperatorPlacement where, long n) {
       Location loc = m.op().getLoc();
@@ -591,13 +648,16 @@ final class FunctionLowering {
         x = track(StoreOp.create(b, loc, x, in.place()).op()).getResult(0);
       }
       RankedTensorType inType = (RankedTensorType) m.input().getType();
-      RankedTensorType outType = (RankedTensorType) m.output().getType();
+      List<VectorOp> chain = chains.get(m.op());
+      Value last = chain.isEmpty() ? m.output() : chain.get(chain.size() - 1).op().getResult(0);
+      RankedTensorType outType = (RankedTensorType) last.getType();
       long rows = (m.M() + n - 1) / n;
       Value whole = null;
       for (long offset = 0; offset < m.M(); offset += rows) {
         long r = Math.min(rows, m.M() - offset);
         Type sliceType = new RankedTensorType(List.of(r, m.K()), inType.elementType());
-        Type bandType = new RankedTensorType(List.of(r, m.N()), outType.elementType());
+        Type bandType = new RankedTensorType(List.of(r, m.N()),
+            ((RankedTensorType) m.output().getType()).elementType());
         Value band = track(LoadSliceOp.create(b, loc, x, sliceType, 0, offset, PlaceAttr.BUFFER).op()).getResult(0);
         List<Value> pieces = new ArrayList<>();
         for (int c = 0; c < p.colTiles(); c++) {
@@ -616,9 +676,21 @@ final class FunctionLowering {
           y = track(dev.dyad.dialect.meta.VectorOp.create(b, loc, "nn.concat", axis, pieces, List.of(bandType),
               PlaceAttr.BUFFER).op()).getResult(0);
         }
+        Value prev = m.output();
+        for (VectorOp v : chain) {
+          List<Value> ins = new ArrayList<>();
+          for (Value operand : v.inputs()) {
+            ins.add(operand == prev ? y : onChip(operand, loc).value());
+          }
+          RankedTensorType t = (RankedTensorType) v.op().getResult(0).getType();
+          Type rowsType = new RankedTensorType(List.of(r, m.N()), t.elementType());
+          y = track(dev.dyad.dialect.meta.VectorOp.create(b, loc, v.kind(), v.params(), ins, List.of(rowsType),
+              PlaceAttr.BUFFER).op()).getResult(0);
+          prev = v.op().getResult(0);
+        }
         whole = track(StoreSliceOp.create(b, loc, y, whole, outType, 0, offset, PlaceAttr.BUFFER).op()).getResult(0);
       }
-      define(m.output(), whole, PlaceAttr.EXTERNAL);
+      define(last, whole, PlaceAttr.EXTERNAL);
     }
 
     /**
@@ -784,6 +856,9 @@ final class FunctionLowering {
    */
   private MmmOp bandCandidate(Occupancy.Overflow overflow) {
     Operation cim = sourceOf.get(overflow.at());
+    if (cim != null && chainProduct.containsKey(cim)) {
+      cim = chainProduct.get(cim).op(); // a row-wise op after a product: banded with it
+    }
     if (cim == null || !MmmOp.isa(cim)) {
       return null;
     }
@@ -849,7 +924,8 @@ final class FunctionLowering {
     long banded = 0;
     for (Map.Entry<Operation, Long> e : bands.entrySet()) {
       long m = new MmmOp(e.getKey()).M();
-      banded += (m + e.getValue() - 1) / ((m + e.getValue() - 1) / e.getValue()); // blocks of ⌈M / n⌉ rows
+      long rows = (m + e.getValue() - 1) / e.getValue();
+      banded += (m + rows - 1) / rows; // blocks of ⌈M / n⌉ rows, the last one shorter
     }
     return new Counts(segments.size(), written, toMemory, toCompute, spilled.size(), bands.size(), banded);
   }
