@@ -11,6 +11,7 @@ import dev.dyad.conversion.cimtometa.ArrayPlanner.Slice;
 import dev.dyad.dialect.cim.AllocAttr;
 import dev.dyad.dialect.cim.CimSupport;
 import dev.dyad.dialect.cim.Col2ImOp;
+import dev.dyad.dialect.cim.ConvWindow;
 import dev.dyad.dialect.cim.Im2ColOp;
 import dev.dyad.dialect.cim.MmmOp;
 import dev.dyad.dialect.cim.SegmentOp;
@@ -88,8 +89,13 @@ final class FunctionLowering {
    * previous one's result): a banded product computes them inside its bands.
    */
   private final Map<Operation, List<VectorOp>> chains = new IdentityHashMap<>();
-  /** The product whose chain holds a vector op. */
+  /** The product whose chain holds a vector op (for a convolution also its im2col and col2im). */
   private final Map<Operation, MmmOp> chainProduct = new IdentityHashMap<>();
+  /** Products that are one-image, one-group convolutions, banded by output-image rows. */
+  private final Map<Operation, Conv> convs = new IdentityHashMap<>();
+
+  /** A convolution's im2col (the product's input) and col2im (the product's only user). */
+  private record Conv(Im2ColOp im2col, Col2ImOp col2im) {}
 
   /** Kinds that compute each output element from the same element of their operands (broadcast). */
   private static final Set<String> ROW_WISE = Set.of("nn.requantize", "nn.quantize", "nn.dequantize", "nn.relu",
@@ -136,7 +142,7 @@ final class FunctionLowering {
       if (spill != null) {
         spilled.add(spill);
       } else if (band != null) {
-        bands.put(band.op(), Math.min(2 * bands.getOrDefault(band.op(), 1L), band.M())); // halves the band
+        bands.put(band.op(), Math.min(2 * bands.getOrDefault(band.op(), 1L), bandUnits(band.op()))); // halves the band
       } else {
         report(overflow);
         return null;
@@ -217,7 +223,16 @@ final class FunctionLowering {
     for (int s = 0; s < segments.size(); s++) {
       for (MmmOp m : productsBySegment.get(s)) {
         ok &= planProduct(m, s);
-        List<VectorOp> chain = rowWiseChain(m, s);
+        Conv conv = convolution(m, s);
+        List<VectorOp> chain;
+        if (conv != null) {
+          convs.put(m.op(), conv);
+          chainProduct.put(conv.im2col().op(), m);
+          chainProduct.put(conv.col2im().op(), m);
+          chain = rowWiseChain(conv.col2im().output(), 2, s);
+        } else {
+          chain = rowWiseChain(m.output(), 0, s);
+        }
         chains.put(m.op(), chain);
         for (VectorOp v : chain) {
           chainProduct.put(v.op(), m);
@@ -228,14 +243,40 @@ final class FunctionLowering {
   }
 
   /**
-   * The row-wise vector ops that directly follow product {@code m} in segment {@code s}: each the
-   * only user of the previous value (the product's result first), of the product's M × N shape,
-   * its other operands defined outside the segments (constants, arguments) and broadcast along M
-   * (rank ≤ 1, or a first dimension of 1), so that a band of rows needs only the band's rows.
+   * Product {@code m} as a convolution that can be banded by output rows: its input is the result
+   * of a one-group im2col of one image used only by it, its result is used only by a one-operand
+   * col2im, all in segment {@code s}, and no band of output rows lies wholly in the padding.
    */
-  private List<VectorOp> rowWiseChain(MmmOp m, int s) {
+  private Conv convolution(MmmOp m, int s) {
+    Operation def = m.input().getDefiningOp();
+    Value out = m.output();
+    if (def == null || !Im2ColOp.isa(def) || !Integer.valueOf(s).equals(segmentOf.get(def))
+        || !m.input().hasOneUse() || returned.contains(m.input()) || !out.hasOneUse() || returned.contains(out)) {
+      return null;
+    }
+    Operation user = out.getUsers().get(0);
+    if (!Col2ImOp.isa(user) || user.getNumOperands() != 1 || !Integer.valueOf(s).equals(segmentOf.get(user))) {
+      return null;
+    }
+    Im2ColOp im = new Im2ColOp(def);
+    ConvWindow w = im.window();
+    long reach = w.dilationH() * (w.kernelH() - 1);
+    List<Long> in = ((RankedTensorType) im.input().getType()).shape();
+    if (in.size() != 4 || in.get(0) != 1 || w.group() != 1 || w.padTop() > reach || w.padBottom() > reach) {
+      return null;
+    }
+    return new Conv(im, new Col2ImOp(user));
+  }
+
+  /**
+   * The row-wise vector ops that directly follow {@code start} in segment {@code s}: each the only
+   * user of the previous value, of {@code start}'s shape, its other operands defined outside the
+   * segments (constants, arguments) and broadcast along {@code axis} (the banded one: M of a
+   * product, the image rows of a convolution), so that a band of rows needs only the band's rows.
+   */
+  private List<VectorOp> rowWiseChain(Value start, int axis, int s) {
     List<VectorOp> chain = new ArrayList<>();
-    Value v = m.output();
+    Value v = start;
     List<Long> shape = ((RankedTensorType) v.getType()).shape();
     while (v.hasOneUse() && !returned.contains(v)) {
       Operation user = v.getUsers().get(0);
@@ -246,7 +287,7 @@ final class FunctionLowering {
       VectorOp vec = new VectorOp(user);
       Value previous = v;
       if (!ROW_WISE.contains(vec.kind())
-          || !vec.inputs().stream().allMatch(in -> in == previous || broadcastAlongM(in))) {
+          || !vec.inputs().stream().allMatch(in -> in == previous || broadcastAlong(in, axis, shape.size()))) {
         break;
       }
       chain.add(vec);
@@ -255,11 +296,21 @@ final class FunctionLowering {
     return chain;
   }
 
-  private boolean broadcastAlongM(Value in) {
+  /** A constant or argument that broadcasts along {@code axis} of a rank-{@code rank} result (aligned right). */
+  private boolean broadcastAlong(Value in, int axis, int rank) {
     Value o = origin(in);
     boolean outside = o instanceof BlockArgument || !segmentOf.containsKey(o.getDefiningOp());
-    return outside && in.getType() instanceof RankedTensorType t
-        && (t.shape().size() <= 1 || (t.shape().size() == 2 && t.shape().get(0) == 1));
+    if (!outside || !(in.getType() instanceof RankedTensorType t) || t.shape().size() > rank) {
+      return false;
+    }
+    int aligned = axis - (rank - t.shape().size());
+    return aligned < 0 || t.shape().get(aligned) == 1;
+  }
+
+  /** How many bands a banded product can have at most: its rows, or a convolution's output-image rows. */
+  private long bandUnits(Operation mmm) {
+    Conv conv = convs.get(mmm);
+    return conv != null ? conv.col2im().shape()[2] : new MmmOp(mmm).M();
   }
 
   /** Constants inside a segment move before it, so that every segment's weight writes see them. */
@@ -597,6 +648,10 @@ final class FunctionLowering {
       Location loc = m.op().getLoc();
       ProductPlan p = products.get(m.op());
       OperatorPlacement where = placement.operators().get(productsBySegment.get(index).indexOf(m));
+      if (bands.containsKey(m.op()) && convs.containsKey(m.op())) {
+        lowerConvInRowBlocks(m, convs.get(m.op()), p, where, bands.get(m.op()));
+        return;
+      }
       if (bands.containsKey(m.op())) {
         lowerInRowBlocks(m, p, where, bands.get(m.op()));
         return;
@@ -689,6 +744,84 @@ final class FunctionLowering {
           prev = v.op().getResult(0);
         }
         whole = track(StoreSliceOp.create(b, loc, y, whole, outType, 0, offset, PlaceAttr.BUFFER).op()).getResult(0);
+      }
+      define(last, whole, PlaceAttr.EXTERNAL);
+    }
+
+    /**
+     * A convolution too big for the buffer, in {@code n} bands of output-image rows: its input image
+     * stays in external memory, each band's input rows (with the halo the kernel needs) are loaded,
+     * turned into rows by im2col with the pads of the band's edges, multiplied, reshaped by col2im,
+     * passed through the row-wise chain and stored on axis 2 (docs/lowering.md, "Row blocks").
+     */
+    private void lowerConvInRowBlocks(MmmOp m, Conv conv, ProductPlan p, OperatorPlacement where, long n) {
+      Location loc = m.op().getLoc();
+      Value o = origin(conv.im2col().input());
+      Placed in = local.containsKey(o) ? local.get(o) : homeOf(o);
+      Value x = in.value();
+      if (!in.place().isExternal()) {
+        x = track(StoreOp.create(b, loc, x, in.place()).op()).getResult(0);
+      }
+      RankedTensorType inType = (RankedTensorType) conv.im2col().input().getType();
+      List<Long> inShape = inType.shape();
+      long height = inShape.get(2);
+      ConvWindow w = conv.im2col().window();
+      long[] shape = conv.col2im().shape();
+      long outH = shape[2];
+      long outW = shape[3];
+      List<VectorOp> chain = chains.get(m.op());
+      Value last = chain.isEmpty() ? conv.col2im().output() : chain.get(chain.size() - 1).op().getResult(0);
+      RankedTensorType outType = (RankedTensorType) last.getType();
+      long rows = (outH + n - 1) / n;
+      Value whole = null;
+      for (long first = 0; first < outH; first += rows) {
+        long r = Math.min(rows, outH - first);
+        // Input rows of the band's windows, [lo, hi], then clipped to the image: the clipped rows are padding.
+        long lo = first * w.strideH() - w.padTop();
+        long hi = (first + r - 1) * w.strideH() - w.padTop() + w.dilationH() * (w.kernelH() - 1);
+        long from = Math.max(lo, 0);
+        long to = Math.min(hi, height - 1);
+        ConvWindow bw = new ConvWindow(w.kernelH(), w.kernelW(), w.strideH(), w.strideW(), from - lo, w.padLeft(),
+            hi - to, w.padRight(), w.dilationH(), w.dilationW(), w.group(), w.groupIndex(), w.padValue());
+        Type sliceType = new RankedTensorType(List.of(inShape.get(0), inShape.get(1), to - from + 1, inShape.get(3)),
+            inType.elementType());
+        Value slice = track(LoadSliceOp.create(b, loc, x, sliceType, 2, from, PlaceAttr.BUFFER).op()).getResult(0);
+        Value cols = track(dev.dyad.dialect.meta.Im2ColOp.create(b, loc, slice, bw, PlaceAttr.BUFFER).op())
+            .getResult(0);
+        Type bandType = new RankedTensorType(List.of(r * outW, m.N()),
+            ((RankedTensorType) m.output().getType()).elementType());
+        List<Value> pieces = new ArrayList<>();
+        for (int c = 0; c < p.colTiles(); c++) {
+          Value acc = null;
+          for (int t = c; t < p.tiles().size(); t += p.colTiles()) {
+            Slice s = p.tiles().get(t);
+            acc = track(MvmOp.create(b, loc, cols, acc, where.compute()[t],
+                new MvmOp.Slice(s.rowOffset(), s.rows(), s.colOffset(), s.cols()), m.inputZeroPoint(),
+                m.weightZeroPoint(), PlaceAttr.BUFFER, PlaceAttr.BUFFER).op()).getResult(0);
+          }
+          pieces.add(acc);
+        }
+        Value y = pieces.get(0);
+        if (pieces.size() > 1) {
+          DictionaryAttr axis = DictionaryAttr.EMPTY.with("axis", CimSupport.i64(1));
+          y = track(dev.dyad.dialect.meta.VectorOp.create(b, loc, "nn.concat", axis, pieces, List.of(bandType),
+              PlaceAttr.BUFFER).op()).getResult(0);
+        }
+        y = track(dev.dyad.dialect.meta.Col2ImOp.create(b, loc, List.of(y), new long[] {shape[0], shape[1], r, outW},
+            PlaceAttr.BUFFER).op()).getResult(0);
+        Value prev = conv.col2im().output();
+        for (VectorOp v : chain) {
+          List<Value> ins = new ArrayList<>();
+          for (Value operand : v.inputs()) {
+            ins.add(operand == prev ? y : onChip(operand, loc).value());
+          }
+          RankedTensorType t = (RankedTensorType) v.op().getResult(0).getType();
+          Type rowsType = new RankedTensorType(List.of(shape[0], shape[1], r, outW), t.elementType());
+          y = track(dev.dyad.dialect.meta.VectorOp.create(b, loc, v.kind(), v.params(), ins, List.of(rowsType),
+              PlaceAttr.BUFFER).op()).getResult(0);
+          prev = v.op().getResult(0);
+        }
+        whole = track(StoreSliceOp.create(b, loc, y, whole, outType, 2, first, PlaceAttr.BUFFER).op()).getResult(0);
       }
       define(last, whole, PlaceAttr.EXTERNAL);
     }
@@ -866,7 +999,7 @@ final class FunctionLowering {
     int s = segmentOf.get(cim);
     OperatorPlacement where = placements.get(s).operators().get(productsBySegment.get(s).indexOf(m));
     if (m.runtimeWeights() || where.memIn().length > 0 || where.memOut().length > 0
-        || bands.getOrDefault(cim, 1L) >= m.M()) {
+        || bands.getOrDefault(cim, 1L) >= bandUnits(cim)) {
       return null;
     }
     return m;
@@ -923,7 +1056,7 @@ final class FunctionLowering {
     }
     long banded = 0;
     for (Map.Entry<Operation, Long> e : bands.entrySet()) {
-      long m = new MmmOp(e.getKey()).M();
+      long m = bandUnits(e.getKey());
       long rows = (m + e.getValue() - 1) / e.getValue();
       banded += (m + rows - 1) / rows; // blocks of ⌈M / n⌉ rows, the last one shorter
     }
