@@ -19,13 +19,15 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicOutput implements AutoCloseable {
   private final Path target;
   private final Path tmp;
+  private final java.io.OutputStream stream;
   private final Writer writer;
   private boolean done;
 
-  private AtomicOutput(Path target, Path tmp, Writer writer) {
+  private AtomicOutput(Path target, Path tmp, java.io.OutputStream stream) {
     this.target = target;
     this.tmp = tmp;
-    this.writer = writer;
+    this.stream = stream;
+    this.writer = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
   }
 
   public static AtomicOutput begin(Path target) throws IOException {
@@ -37,11 +39,17 @@ public final class AtomicOutput implements AutoCloseable {
       dir = Path.of(System.getProperty("java.io.tmpdir"));
     }
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    return new AtomicOutput(target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
+    return new AtomicOutput(target, tmp, new java.io.BufferedOutputStream(Files.newOutputStream(tmp)));
   }
 
+  /** For text; use either this or {@link #stream()}, not both. */
   public Writer writer() {
     return writer;
+  }
+
+  /** For binary content (e.g. {@code .npy}); use either this or {@link #writer()}, not both. */
+  public java.io.OutputStream stream() {
+    return stream;
   }
 
   /** Makes the written text the target's content. */

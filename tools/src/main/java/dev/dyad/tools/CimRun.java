@@ -408,13 +408,9 @@ public final class CimRun implements Callable<Integer> {
     try {
       Files.createDirectories(outputDir);
       for (int i = 0; i < results.size(); i++) {
-        Path target = outputDir.resolve("output_" + i + ".npy");
-        Path tmp = Files.createTempFile(outputDir, ".output_" + i, ".tmp");
-        try {
-          Npy.write(results.get(i), tmp);
-          Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-          Files.deleteIfExists(tmp);
+        try (AtomicOutput o = AtomicOutput.begin(outputDir.resolve("output_" + i + ".npy"))) {
+          Npy.write(results.get(i), o.stream());
+          o.commit();
         }
       }
       return 0;
